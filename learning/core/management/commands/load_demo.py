@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from learning.core.demo import demo_data_install
+
+
+class Command(BaseCommand):
+    help = "Load demo organisations, people and the seed modules (idempotent)."
+
+    def handle(self, *args, **options):
+        demo_data_install()
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))

@@ -1,0 +1,129 @@
+"""Organisations, their teams, and the membership of people in them with their roles."""
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        ADP = "adp", _("Alcohol and Drug Partnership")
+        NHS_BOARD = "nhs", _("NHS board")
+        COUNCIL = "council", _("Council service")
+        THIRD_SECTOR = "third", _("Third-sector provider")
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    partnership = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="partners",
+        limit_choices_to={"kind": Kind.ADP},
+        help_text=_("The Alcohol and Drug Partnership this organisation works within."),
+    )
+    shares_with_partnership = models.BooleanField(
+        default=False, help_text=_("Let the partnership's leads see this organisation's combined coverage figures.")
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Team(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="teams")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["organisation__name", "name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="team_unique_name_per_org")]
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})"
+
+
+class Membership(models.Model):
+    """A person's place in one organisation; what they may see there follows from these roles."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="memberships")
+    job_title = models.CharField(max_length=200, blank=True)
+    is_learner = models.BooleanField(_("learner"), default=True)
+    is_supervisor = models.BooleanField(_("supervisor"), default=False)
+    is_lead = models.BooleanField(_("workforce lead"), default=False)
+    supervisor = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supervisees"
+    )
+    joined_on = models.DateField(default=timezone.localdate)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["organisation__name", "user__last_name", "user__first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="membership_unique_user_org"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} at {self.organisation}"
+
+    @property
+    def role_labels(self):
+        flags = [(self.is_learner, _("Learner")), (self.is_supervisor, _("Supervisor")), (self.is_lead, _("Workforce lead"))]
+        return [label for on, label in flags if on]
+
+    def clean(self):
+        if self.team_id and self.team.organisation_id != self.organisation_id:
+            raise ValidationError({"team": _("The team must belong to the same organisation.")})
+        if self.supervisor_id:
+            if self.supervisor.organisation_id != self.organisation_id:
+                raise ValidationError({"supervisor": _("The supervisor must work in the same organisation.")})
+            if not self.supervisor.is_supervisor:
+                raise ValidationError({"supervisor": _("That person does not have the supervisor role here.")})
+            if self.supervisor.user_id == self.user_id:
+                raise ValidationError({"supervisor": _("A person cannot supervise themselves.")})
+        if not (self.is_learner or self.is_supervisor or self.is_lead):
+            raise ValidationError(_("Choose at least one role."))
+
+
+def _invitation_token():
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(models.Model):
+    """An invitation for a person to join an organisation; accepting it creates their membership."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    first_name = models.CharField(max_length=150, blank=True)
+    last_name = models.CharField(max_length=150, blank=True)
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL)
+    job_title = models.CharField(max_length=200, blank=True)
+    is_supervisor = models.BooleanField(default=False)
+    is_lead = models.BooleanField(default=False)
+    supervisor = models.ForeignKey(Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "email"], condition=Q(accepted_at__isnull=True),
+                name="invitation_one_open_per_email_org",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} to {self.organisation}"
+
+    @property
+    def is_open(self):
+        return self.accepted_at is None and self.expires_at > timezone.now()

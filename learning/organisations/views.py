@@ -1,0 +1,86 @@
+"""Organisation pages for workforce leads and supervisors, and accepting an invitation."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from learning.accounts.adapter import INVITATION_SESSION_KEY
+from learning.core.errors import ServiceError
+
+from . import selectors, services
+from .forms import InvitationForm, StaffSearchForm
+from .models import Organisation
+
+STAFF_PAGE_SIZE = 25
+
+
+@login_required
+def organisation_home(request):
+    organisations = list(selectors.organisations_led_by(user=request.user))
+    if len(organisations) == 1:
+        return redirect("organisation_staff", pk=organisations[0].pk)
+    if not organisations:
+        raise PermissionDenied
+    return render(request, "organisations/choose.html", {"organisations": organisations})
+
+
+@login_required
+def organisation_staff(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if not request.user.has_perm("organisations.view_staff", organisation):
+        raise PermissionDenied
+    form = StaffSearchForm(request.GET or None, organisation=organisation)
+    staff = selectors.memberships_visible_to(user=request.user, organisation=organisation).order_by(
+        "user__last_name", "user__first_name"
+    )
+    if form.is_valid():
+        if query := form.cleaned_data["q"]:
+            staff = staff.filter(
+                Q(user__first_name__icontains=query) | Q(user__last_name__icontains=query) | Q(user__email__icontains=query)
+            )
+        if team := form.cleaned_data["team"]:
+            staff = staff.filter(team=team)
+    page = Paginator(staff, STAFF_PAGE_SIZE).get_page(request.GET.get("page"))
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
+    return render(request, "organisations/staff.html", {
+        "organisation": organisation, "form": form, "page_obj": page, "query_string": query_string.urlencode(),
+        "can_invite": request.user.has_perm("organisations.invite_people", organisation),
+    })
+
+
+@login_required
+def invitation_new(request, pk):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if not request.user.has_perm("organisations.invite_people", organisation):
+        raise PermissionDenied
+    form = InvitationForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invitation_create(organisation=organisation, invited_by=request.user, **form.cleaned_data)
+        except ServiceError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
+            return redirect("organisation_staff", pk=organisation.pk)
+    return render(request, "organisations/invite.html", {"organisation": organisation, "form": form})
+
+
+def invitation_accept(request, token):
+    invitation = selectors.invitation_get_open(token=token)
+    if invitation is None:
+        messages.error(request, _("This invitation link has expired or was already used. Ask your workforce lead for a new one."))
+        return redirect("account_login")
+    if request.user.is_authenticated:
+        try:
+            services.invitation_accept(invitation=invitation, user=request.user)
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("You have joined %(org)s.") % {"org": invitation.organisation})
+        return redirect("my_learning")
+    request.session[INVITATION_SESSION_KEY] = token
+    return redirect("account_signup")

@@ -1,0 +1,44 @@
+"""A learner's record of a module: enrolment, lessons completed, and where they left off.
+
+These rows are never rewritten by content edits: each stores the page revision the learner saw.
+"""
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Enrolment(models.Model):
+    class Source(models.TextChoices):
+        SELF = "self", _("Self-enrolled")
+        ASSIGNED = "assigned", _("Assigned")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments")
+    module = models.ForeignKey("modules.ModulePage", on_delete=models.PROTECT, related_name="enrolments")
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.SELF)
+    enrolled_at = models.DateTimeField(auto_now_add=True)
+    last_lesson = models.ForeignKey(
+        "modules.LessonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_activity_at = models.DateTimeField(auto_now=True)
+    lessons_completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-last_activity_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "module"], name="enrolment_unique_user_module")]
+
+    def __str__(self):
+        return f"{self.user} on {self.module}"
+
+
+class LessonCompletion(models.Model):
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="lesson_completions")
+    lesson = models.ForeignKey("modules.LessonPage", on_delete=models.PROTECT, related_name="completions")
+    revision_id = models.PositiveBigIntegerField(null=True, help_text=_("The lesson revision the learner completed."))
+    completed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["completed_at"]
+        constraints = [models.UniqueConstraint(fields=["enrolment", "lesson"], name="lesson_completion_unique")]
+
+    def __str__(self):
+        return f"{self.enrolment.user} completed {self.lesson}"
