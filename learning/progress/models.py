@@ -21,6 +21,9 @@ class Enrolment(models.Model):
     )
     last_activity_at = models.DateTimeField(auto_now=True)
     lessons_completed_at = models.DateTimeField(null=True, blank=True)
+    module_revision_id = models.PositiveBigIntegerField(
+        null=True, blank=True, help_text=_("The module revision that was live when the learner finished its lessons.")
+    )
 
     class Meta:
         ordering = ["-last_activity_at"]

@@ -87,7 +87,9 @@ def completed_module_ids(*, user):
 
 def prerequisites_missing(*, user, module):
     done = completed_module_ids(user=user)
-    return [m for m in module.prerequisites.live().order_by("title") if m.pk not in done]
+    # Read ids through the page's own relation (it may hold unsaved edits), then fetch the live pages.
+    wanted = [m.pk for m in module.prerequisites.all()]
+    return [m for m in ModulePage.objects.live().filter(pk__in=wanted).order_by("title") if m.pk not in done]
 
 
 def _modules_queryset():

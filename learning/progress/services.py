@@ -44,5 +44,6 @@ def lesson_complete(*, user, lesson) -> LessonCompletion:
     summary = selectors.module_progress(enrolment=enrolment)
     if summary.is_complete and enrolment.lessons_completed_at is None:
         enrolment.lessons_completed_at = timezone.now()
-    enrolment.save(update_fields=["last_lesson", "last_activity_at", "lessons_completed_at"])
+        enrolment.module_revision_id = module.live_revision_id
+    enrolment.save(update_fields=["last_lesson", "last_activity_at", "lessons_completed_at", "module_revision_id"])
     return completion
