@@ -1,7 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import views, views_quiz
 
 urlpatterns = [
     path("supervision/", views.supervision_home, name="supervision"),
+    path("quizzes/<int:quiz_id>/", views_quiz.quiz_detail, name="quiz_detail"),
+    path("quizzes/<int:quiz_id>/start/", views_quiz.attempt_start, name="attempt_start"),
+    path("attempts/<int:attempt_id>/", views_quiz.attempt_take, name="attempt_take"),
+    path("attempts/<int:attempt_id>/save/", views_quiz.attempt_save, name="attempt_save"),
+    path("attempts/<int:attempt_id>/submit/", views_quiz.attempt_submit, name="attempt_submit"),
+    path("attempts/<int:attempt_id>/review/", views_quiz.attempt_review, name="attempt_review"),
 ]

@@ -104,10 +104,12 @@ class ModulePage(Page):
     subpage_types = ["modules.LessonPage"]
 
     def get_context(self, request, *args, **kwargs):
+        from assessments.selectors import quiz_for_module
         from learning.progress.selectors import module_detail_for
 
         context = super().get_context(request, *args, **kwargs)
         context.update(module_detail_for(module=self, user=request.user))
+        context["quiz"] = quiz_for_module(module=self)
         return context
 
 

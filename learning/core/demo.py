@@ -6,6 +6,7 @@ from django.db import transaction
 
 from learning.organisations.models import Organisation, Team
 from learning.organisations.services import membership_upsert
+from assessments.seed import seed_quizzes_install
 from modules.seed import seed_modules_install
 
 DEMO_PASSWORD = "whole-family-demo-2026"
@@ -29,6 +30,7 @@ def _person(email, first, last):
 @transaction.atomic
 def demo_data_install():
     seed_modules_install()
+    seed_quizzes_install()
     adp, _ = Organisation.objects.get_or_create(name="Riverside Alcohol and Drug Partnership", defaults={"kind": "adp"})
     nhs, _ = Organisation.objects.get_or_create(
         name="NHS Riverside", defaults={"kind": "nhs", "partnership": adp, "shares_with_partnership": True}

@@ -1,11 +1,13 @@
 from django.core.management.base import BaseCommand
 
+from assessments.seed import seed_quizzes_install
 from modules.seed import seed_modules_install
 
 
 class Command(BaseCommand):
-    help = "Install the site structure and the four seed modules (idempotent: existing pages are kept)."
+    help = "Install the site structure, the four seed modules and their quizzes (idempotent: existing content is kept)."
 
     def handle(self, *args, **options):
         report = seed_modules_install()
-        self.stdout.write(self.style.SUCCESS(f"Seed modules installed: {len(report.created)} new pages."))
+        questions = seed_quizzes_install()
+        self.stdout.write(self.style.SUCCESS(f"Seed modules installed: {len(report.created)} new pages, {questions} new quiz questions."))

@@ -1,0 +1,1 @@
+"""Writes for assessments: quiz attempts and question import (reflective practice joins later)."""

@@ -1,0 +1,68 @@
+"""Editors import, export and analyse quiz banks in the Wagtail admin; others cannot."""
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from assessments import scoring
+from assessments.models import Question
+from assessments.services.attempts import attempt_start, attempt_submit
+from learning.organisations.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+DATA = Path(__file__).parent / "formats" / "data"
+
+
+@pytest.fixture
+def editor():
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def test_editor_imports_from_the_admin(client, editor, quiz):
+    client.force_login(editor)
+    upload = SimpleUploadedFile("bank.gift", (DATA / "all_types.gift").read_bytes())
+    response = client.post(reverse("assessments_quiz_import", args=[quiz.pk]), {"file": upload})
+    assert response.status_code == 200 and "imported: " in response.content.decode()
+    assert Question.objects.filter(quiz=quiz).count() == 13
+
+
+def test_admin_rejects_an_invalid_file_and_says_why(client, editor, quiz):
+    client.force_login(editor)
+    upload = SimpleUploadedFile("bad.gift", (DATA / "invalid_fractions.gift").read_bytes())
+    html = client.post(reverse("assessments_quiz_import", args=[quiz.pk]), {"file": upload}).content.decode()
+    assert "Nothing was imported" in html and "invalid: " in html
+    assert not Question.objects.exists()
+
+
+def test_item_analysis_and_csv(client, editor, quiz, fill_bank):
+    fill_bank(quiz, count=4, qtypes=("single",))
+    for good in (True, True, False):
+        attempt = attempt_start(user=UserFactory(), quiz=quiz)
+        answers = {i.position: scoring.correct_keys(i.snapshot) for i in attempt.items.all()} if good else {}
+        attempt_submit(attempt=attempt, answers=answers)
+    client.force_login(editor)
+    html = client.get(reverse("assessments_quiz_analysis", args=[quiz.pk])).content.decode()
+    assert "3 graded attempts" in html and "pass rate 66.7%" in html
+    rows = list(csv.reader(io.StringIO(client.get(reverse("assessments_quiz_analysis", args=[quiz.pk]), {"format": "csv"}).content.decode())))
+    assert rows[0] == ["question", "attempts", "facility_percent", "discrimination"]
+    assert rows[1][1:3] == ["3", "66.7"]
+
+
+def test_export_downloads_gift(client, editor, quiz, fill_bank):
+    fill_bank(quiz, count=2)
+    client.force_login(editor)
+    response = client.get(reverse("assessments_quiz_export", args=[quiz.pk, "gift"]))
+    assert "::q000::" in response.content.decode()
+
+
+def test_learners_cannot_use_quiz_tools(client, quiz):
+    client.force_login(UserFactory(is_staff=True))
+    for name, args in [("assessments_quiz_tools", []), ("assessments_quiz_import", [quiz.pk]),
+                       ("assessments_quiz_analysis", [quiz.pk])]:
+        assert client.get(reverse(name, args=args)).status_code in (302, 403)
