@@ -1,6 +1,4 @@
 """Wagtail admin pages for quiz banks: import, export and item analysis."""
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -11,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from learning.core.errors import ServiceError
 
-from .analysis import item_analysis_csv_rows, quiz_item_analysis
+from .analysis import quiz_item_analysis
+from .exports import item_analysis_csv_response
 from .forms import QuestionImportForm
 from .models import Quiz
 from .services.imports import format_for, questions_export, questions_import
@@ -61,10 +60,7 @@ def quiz_analysis(request, quiz_id):
     quiz = get_object_or_404(Quiz, pk=quiz_id)
     stats = quiz_item_analysis(quiz=quiz)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{slugify(quiz.title)}-item-analysis.csv"'
-        csv.writer(response).writerows(item_analysis_csv_rows(stats))
-        return response
+        return item_analysis_csv_response(stats=stats, title=quiz.title)
     return TemplateResponse(request, "assessments/admin/quiz_analysis.html", {"quiz": quiz, "stats": stats})
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_quiz
+from . import views, views_quiz, views_reports
 
 urlpatterns = [
     path("supervision/", views.supervision_home, name="supervision"),
@@ -10,4 +10,7 @@ urlpatterns = [
     path("attempts/<int:attempt_id>/save/", views_quiz.attempt_save, name="attempt_save"),
     path("attempts/<int:attempt_id>/submit/", views_quiz.attempt_submit, name="attempt_submit"),
     path("attempts/<int:attempt_id>/review/", views_quiz.attempt_review, name="attempt_review"),
+    path("organisation/<int:org_id>/quizzes/", views_reports.organisation_quizzes, name="organisation_quizzes"),
+    path("organisation/<int:org_id>/quizzes/<int:quiz_id>/", views_reports.organisation_quiz_analysis,
+         name="organisation_quiz_analysis"),
 ]

@@ -66,3 +66,18 @@ def test_learners_cannot_use_quiz_tools(client, quiz):
     for name, args in [("assessments_quiz_tools", []), ("assessments_quiz_import", [quiz.pk]),
                        ("assessments_quiz_analysis", [quiz.pk])]:
         assert client.get(reverse(name, args=args)).status_code in (302, 403)
+
+
+def test_lead_sees_only_their_organisations_attempts(client, quiz, fill_bank):
+    from learning.organisations.factories import MembershipFactory
+
+    fill_bank(quiz, count=4)
+    lead = MembershipFactory(is_lead=True)
+    colleague = MembershipFactory(organisation=lead.organisation)
+    attempt_submit(attempt=attempt_start(user=colleague.user, quiz=quiz))
+    attempt_submit(attempt=attempt_start(user=MembershipFactory().user, quiz=quiz))  # another organisation
+    client.force_login(lead.user)
+    url = reverse("organisation_quiz_analysis", args=[lead.organisation.pk, quiz.pk])
+    assert "1 graded attempt" in client.get(url).content.decode()
+    client.force_login(colleague.user)
+    assert client.get(url).status_code == 403
