@@ -22,6 +22,11 @@ def quiz_grade(*, attempts, quiz) -> Decimal | None:
     return max(a.score for a in graded)
 
 
+def quiz_grade_since(*, user, quiz, since) -> Decimal | None:
+    """The counting grade over attempts started since `since` (the start of a recertification cycle)."""
+    return quiz_grade(attempts=list(Attempt.objects.filter(user=user, quiz=quiz, started_at__gte=since)), quiz=quiz)
+
+
 def quiz_passed(*, user, quiz) -> bool:
     grade = quiz_grade(attempts=attempts_of(user=user, quiz=quiz), quiz=quiz)
     return grade is not None and grade >= quiz.pass_mark

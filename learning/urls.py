@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("learning.progress.urls")),
     path("", include("learning.organisations.urls")),
     path("", include("assessments.urls")),
+    path("", include("certificates.urls")),
 ]
 
 if settings.DEBUG:

@@ -82,6 +82,15 @@ class ModulePage(Page):
     prerequisites = ParentalManyToManyField("self", blank=True, symmetrical=False, related_name="unlocks")
     reflective_prompt = models.TextField(blank=True)
     references = StreamField([("reference", ReferenceBlock())], blank=True)
+    # The completion rule: every lesson always; these add to it.
+    require_quiz_pass = models.BooleanField(default=True, help_text=_("Learners must pass the module's quiz, if it has one."))
+    require_signed_reflection = models.BooleanField(
+        default=False, help_text=_("Learners must have a reflection on this module signed off by their supervisor.")
+    )
+    cpd_minutes = models.PositiveIntegerField(null=True, blank=True, help_text=_("CPD time recorded; defaults to the estimated minutes."))
+    validity_months = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text=_("Certificates expire after this many months (e.g. 36); empty means they do not expire.")
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -99,6 +108,8 @@ class ModulePage(Page):
         FieldPanel("prerequisites"),
         FieldPanel("reflective_prompt"),
         FieldPanel("references"),
+        MultiFieldPanel([FieldPanel("require_quiz_pass"), FieldPanel("require_signed_reflection"),
+                         FieldPanel("cpd_minutes"), FieldPanel("validity_months")], heading=_("Completion and certificate")),
     ]
     parent_page_types = ["modules.LearningIndexPage"]
     subpage_types = ["modules.LessonPage"]

@@ -103,4 +103,8 @@ def attempt_submit(*, attempt: Attempt, answers: dict | None = None) -> Attempt:
     attempt.passed = attempt.score >= attempt.pass_mark
     attempt.status, attempt.submitted_at, attempt.timed_out = Attempt.Status.GRADED, now, timed_out
     attempt.save(update_fields=["score", "passed", "status", "submitted_at", "timed_out"])
+    if attempt.quiz.module_id:
+        from learning.progress.services import completion_evaluate
+
+        completion_evaluate(user=attempt.user, module=attempt.quiz.module)
     return attempt

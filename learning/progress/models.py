@@ -20,6 +20,10 @@ class Enrolment(models.Model):
         "modules.LessonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     last_activity_at = models.DateTimeField(auto_now=True)
+    cycle = models.PositiveSmallIntegerField(
+        default=1, help_text=_("Goes up by one each time an expired module is reopened for recertification.")
+    )
+    cycle_started_at = models.DateTimeField(auto_now_add=True)
     lessons_completed_at = models.DateTimeField(null=True, blank=True)
     module_revision_id = models.PositiveBigIntegerField(
         null=True, blank=True, help_text=_("The module revision that was live when the learner finished its lessons.")
@@ -35,13 +39,40 @@ class Enrolment(models.Model):
 
 class LessonCompletion(models.Model):
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="lesson_completions")
+    cycle = models.PositiveSmallIntegerField(default=1)
     lesson = models.ForeignKey("modules.LessonPage", on_delete=models.PROTECT, related_name="completions")
     revision_id = models.PositiveBigIntegerField(null=True, help_text=_("The lesson revision the learner completed."))
     completed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["completed_at"]
-        constraints = [models.UniqueConstraint(fields=["enrolment", "lesson"], name="lesson_completion_unique")]
+        constraints = [models.UniqueConstraint(fields=["enrolment", "cycle", "lesson"], name="lesson_completion_unique")]
 
     def __str__(self):
         return f"{self.enrolment.user} completed {self.lesson}"
+
+
+class ModuleCompletion(models.Model):
+    """The record that a person met a module's completion rule, once per cycle: the evidence certificates
+    are issued from. Never rewritten by content edits: it keeps the module revision and quiz score."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        EXPIRED = "expired", _("Expired")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_completions")
+    module = models.ForeignKey("modules.ModulePage", on_delete=models.PROTECT, related_name="completions")
+    cycle = models.PositiveSmallIntegerField(default=1)
+    completed_at = models.DateTimeField()
+    module_revision_id = models.PositiveBigIntegerField(null=True)
+    quiz_score = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    cpd_minutes = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+
+    class Meta:
+        ordering = ["-completed_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "module", "cycle"], name="module_completion_once_per_cycle")]
+
+    def __str__(self):
+        return f"{self.user} completed {self.module} (cycle {self.cycle})"

@@ -3,11 +3,11 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from modules.models import LessonPage, ModulePage
 
-from .models import Enrolment, LessonCompletion
+from .models import Enrolment, LessonCompletion, ModuleCompletion
 
 
 @dataclass
@@ -64,9 +64,9 @@ def progress_for_modules(*, user, modules):
     lessons = lessons_by_module(modules)
     done = {}
     if user.is_authenticated:
-        rows = LessonCompletion.objects.filter(enrolment__user=user, enrolment__module__in=list(lessons)).values_list(
-            "enrolment__module_id", "lesson_id"
-        )
+        rows = LessonCompletion.objects.filter(
+            enrolment__user=user, enrolment__module__in=list(lessons), cycle=F("enrolment__cycle")
+        ).values_list("enrolment__module_id", "lesson_id")
         for module_id, lesson_id in rows:
             done.setdefault(module_id, set()).add(lesson_id)
     return {module_id: ModuleProgress(items, done.get(module_id, set())) for module_id, items in lessons.items()}
@@ -77,12 +77,10 @@ def module_progress(*, enrolment):
 
 
 def completed_module_ids(*, user):
-    """Modules whose every lesson this person has completed."""
+    """Modules this person has completed (met the completion rule), now or in an earlier cycle."""
     if not user.is_authenticated:
         return set()
-    return set(
-        Enrolment.objects.filter(user=user, lessons_completed_at__isnull=False).values_list("module_id", flat=True)
-    )
+    return set(ModuleCompletion.objects.filter(user=user).values_list("module_id", flat=True))
 
 
 def prerequisites_missing(*, user, module):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from learning.core.errors import ServiceError
 
 from . import selectors
-from .models import Enrolment, LessonCompletion
+from .models import Enrolment, LessonCompletion, ModuleCompletion
 
 
 @transaction.atomic
@@ -38,7 +38,7 @@ def lesson_complete(*, user, lesson) -> LessonCompletion:
     module = lesson.get_parent().specific
     enrolment = enrolment_create(user=user, module=module)
     completion, _created = LessonCompletion.objects.get_or_create(
-        enrolment=enrolment, lesson=lesson, defaults={"revision_id": lesson.live_revision_id}
+        enrolment=enrolment, cycle=enrolment.cycle, lesson=lesson, defaults={"revision_id": lesson.live_revision_id}
     )
     enrolment.last_lesson = lesson
     summary = selectors.module_progress(enrolment=enrolment)
@@ -46,4 +46,69 @@ def lesson_complete(*, user, lesson) -> LessonCompletion:
         enrolment.lessons_completed_at = timezone.now()
         enrolment.module_revision_id = module.live_revision_id
     enrolment.save(update_fields=["last_lesson", "last_activity_at", "lessons_completed_at", "module_revision_id"])
+    completion_evaluate(user=user, module=module)
     return completion
+
+
+def _quiz_requirement(*, user, module, since):
+    """(met, grade): the module's quiz passed in this cycle, when it has a quiz and the rule asks for it."""
+    from assessments.selectors import quiz_for_module, quiz_grade_since
+
+    quiz = quiz_for_module(module=module)
+    if quiz is None:
+        return True, None
+    grade = quiz_grade_since(user=user, quiz=quiz, since=since)
+    passed = grade is not None and grade >= quiz.pass_mark
+    return passed or not module.require_quiz_pass, grade
+
+
+def _reflection_requirement(*, user, module, since):
+    if not module.require_signed_reflection:
+        return True
+    from assessments.reflection_selectors import reflection_signed_off
+
+    return reflection_signed_off(user=user, module=module, since=since)
+
+
+@transaction.atomic
+def completion_evaluate(*, user, module) -> ModuleCompletion | None:
+    """Record the module as completed when its rule is met: every lesson of the current cycle, the quiz passed
+    (if the module has one and the rule asks), a signed-off reflection (if the rule asks).
+
+    Called on each relevant event (lesson completed, attempt graded, reflection signed off); idempotent: the
+    unique (user, module, cycle) constraint means a second call, or a concurrent one, records nothing new.
+    Issuing the certificate is queued once the completion is committed.
+    """
+    enrolment = Enrolment.objects.select_for_update().filter(user=user, module=module).first()
+    if enrolment is None or enrolment.lessons_completed_at is None:
+        return None
+    existing = ModuleCompletion.objects.filter(user=user, module=module, cycle=enrolment.cycle).first()
+    if existing:
+        return existing
+    quiz_ok, quiz_score = _quiz_requirement(user=user, module=module, since=enrolment.cycle_started_at)
+    if not quiz_ok or not _reflection_requirement(user=user, module=module, since=enrolment.cycle_started_at):
+        return None
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            completion = ModuleCompletion.objects.create(
+                user=user, module=module, cycle=enrolment.cycle, completed_at=now,
+                module_revision_id=enrolment.module_revision_id or module.live_revision_id, quiz_score=quiz_score,
+                cpd_minutes=module.cpd_minutes or module.estimated_minutes,
+                expires_at=add_months(now, module.validity_months) if module.validity_months else None,
+            )
+    except IntegrityError:
+        return ModuleCompletion.objects.get(user=user, module=module, cycle=enrolment.cycle)
+    from certificates.tasks import certificate_issue
+
+    transaction.on_commit(lambda: certificate_issue.delay(completion.pk))
+    return completion
+
+
+def add_months(moment, months):
+    """The same day `months` later, clamped to the month's last day (29 Feb + 12 months is 28 Feb)."""
+    import calendar
+
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))

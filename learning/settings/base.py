@@ -152,10 +152,17 @@ MFA_TOTP_ISSUER = SITE_NAME
 # When on, workforce leads and platform admins must set up two-factor authentication before going further.
 MFA_REQUIRED_FOR_PRIVILEGED = env.bool("MFA_REQUIRED_FOR_PRIVILEGED", default=False)
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+REFLECTION_REVIEW_DAYS = env.int("REFLECTION_REVIEW_DAYS", default=14)  # a submitted reflection is overdue after this
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Whole Family Learning <no-reply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Certificates
+# Days before expiry when learners are reminded; the private JWK that signs Open Badges (generated under var/ if unset).
+CERTIFICATE_REMINDER_DAYS = env.list("CERTIFICATE_REMINDER_DAYS", cast=int, default=[60, 30, 7])
+OPENBADGES_SIGNING_KEY = env("OPENBADGES_SIGNING_KEY", default="")
+VERIFY_RATE_LIMIT = env("VERIFY_RATE_LIMIT", default="30/m")
 
 # --- Wagtail
 WAGTAIL_SITE_NAME = SITE_NAME
@@ -200,6 +207,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "learning.core.tasks.heartbeat", "schedule": 300.0},
     "publish-scheduled-pages": {"task": "modules.tasks.publish_scheduled_pages", "schedule": 60.0},
+    "certificate-expiry": {"task": "certificates.tasks.certificates_expiry_sweep", "schedule": 3600.0},
 }
 
 LOGGING = {

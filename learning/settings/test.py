@@ -13,3 +13,6 @@ STORAGES = {
 }
 ACCOUNT_RATE_LIMITS = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# A fresh badge-signing key per test run, instead of the development key kept under var/.
+OPENBADGES_SIGNING_KEY = __import__("jwcrypto.jwk").jwk.JWK.generate(kty="EC", crv="P-256", kid="test").export_private()

@@ -54,6 +54,7 @@ def celery_worker_process(real_services, transactional_db, settings, worker_id):
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "DATABASE_URL": _database_url(),
         "CELERY_TASK_DEFAULT_QUEUE": queue,
+        "DJANGO_MEDIA_ROOT": settings.MEDIA_ROOT,  # files the worker writes land where this test reads
     }
     log = open(ROOT / "var" / f"{queue}.log", "w") if (ROOT / "var").is_dir() else subprocess.DEVNULL
     process = subprocess.Popen(

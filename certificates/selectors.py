@@ -1,0 +1,36 @@
+"""Certificate reads."""
+from datetime import timedelta
+
+from django.utils import timezone
+
+from learning.organisations.models import Membership
+
+from .models import Certificate
+
+
+def certificates_for_user(*, user):
+    return Certificate.objects.filter(user=user).exclude(status=Certificate.Status.SUPERSEDED).order_by("-issued_at")
+
+
+def certificate_by_code(*, code):
+    return Certificate.objects.filter(code=code.strip().upper()).select_related("superseded_by").first()
+
+
+def certificates_in_organisation(*, organisation, team=None):
+    """Current certificates of the organisation's (or a team's) members."""
+    members = Membership.objects.filter(organisation=organisation, is_active=True)
+    if team is not None:
+        members = members.filter(team=team)
+    return (Certificate.objects.filter(user__in=members.values("user_id"))
+            .exclude(status=Certificate.Status.SUPERSEDED).order_by("learner_name", "module_title"))
+
+
+def certificates_expiring_within(*, days, now=None):
+    """Valid certificates that expire in the next `days` days."""
+    now = now or timezone.now()
+    return Certificate.objects.filter(status=Certificate.Status.VALID, expires_at__gt=now,
+                                      expires_at__lte=now + timedelta(days=days))
+
+
+def certificates_due_expiry(*, now=None):
+    return Certificate.objects.filter(status=Certificate.Status.VALID, expires_at__lte=now or timezone.now())

@@ -1,0 +1,138 @@
+"""Certificate writes: issue, re-issue, revoke, expire and remind. Each is atomic and safe to repeat."""
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from learning.core.errors import ServiceError
+from learning.organisations.models import Membership
+from learning.progress.models import Enrolment, ModuleCompletion
+
+from .models import Certificate, CertificateEvent, ExpiryReminder
+from .pdf import render_certificate_pdf
+
+
+def _organisation_name(user):
+    membership = Membership.objects.filter(user=user, is_active=True).select_related("organisation").order_by("joined_on", "pk").first()
+    return membership.organisation.name if membership else ""
+
+
+def _certificate_for(completion, *, version):
+    module = completion.module
+    return Certificate(
+        completion=completion, version=version, user=completion.user,
+        learner_name=completion.user.get_full_name() or completion.user.email, module_title=module.title,
+        organisation_name=_organisation_name(completion.user),
+        framework_levels=", ".join(level.name for level in module.framework_levels.all()),
+        cpd_minutes=completion.cpd_minutes, completed_at=completion.completed_at, expires_at=completion.expires_at,
+    )
+
+
+def _store(certificate):
+    """Render first, then save the row and file together: a failure in either leaves no certificate."""
+    pdf = render_certificate_pdf(certificate)
+    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
+    certificate.save()
+
+
+def _email_learner(certificate_id, template):
+    certificate = Certificate.objects.select_related("user").get(pk=certificate_id)
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("my_certificates")
+    send_mail(
+        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Your certificate: %(m)s") % {"m": certificate.module_title},
+        message=render_to_string(template, {"certificate": certificate, "url": url}),
+        from_email=None, recipient_list=[certificate.user.email],
+    )
+
+
+@transaction.atomic
+def certificate_issue(*, completion: ModuleCompletion) -> Certificate:
+    """Issue the first certificate for a completion; a second call returns it. It supersedes the person's
+    certificate from an earlier cycle of the same module."""
+    existing = Certificate.objects.filter(completion=completion).order_by("-version").first()
+    if existing:
+        return existing
+    certificate = _certificate_for(completion, version=1)
+    try:
+        with transaction.atomic():
+            _store(certificate)
+    except IntegrityError:  # another worker issued it a moment ago
+        return Certificate.objects.get(completion=completion, version=1)
+    earlier = Certificate.objects.filter(
+        user=completion.user, completion__module=completion.module, completion__cycle__lt=completion.cycle,
+        status__in=[Certificate.Status.VALID, Certificate.Status.EXPIRED],
+    )
+    earlier.update(status=Certificate.Status.SUPERSEDED, superseded_by=certificate)
+    CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.ISSUED)
+    transaction.on_commit(lambda: _email_learner(certificate.pk, "certificates/email/issued.txt"))
+    return certificate
+
+
+@transaction.atomic
+def certificate_reissue(*, certificate: Certificate, actor, reason: str) -> Certificate:
+    """A new version with today's details (e.g. after a name change); the old one is superseded."""
+    if certificate.status != Certificate.Status.VALID:
+        raise ServiceError(_("Only a valid certificate can be re-issued."))
+    if not reason.strip():
+        raise ServiceError(_("Give a reason for re-issuing."))
+    latest = Certificate.objects.filter(completion=certificate.completion).order_by("-version").first()
+    replacement = _certificate_for(certificate.completion, version=latest.version + 1)
+    _store(replacement)
+    Certificate.objects.filter(pk=certificate.pk).update(status=Certificate.Status.SUPERSEDED, superseded_by=replacement)
+    CertificateEvent.objects.create(certificate=replacement, action=CertificateEvent.Action.REISSUED, actor=actor, reason=reason)
+    transaction.on_commit(lambda: _email_learner(replacement.pk, "certificates/email/issued.txt"))
+    return replacement
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
+    if certificate.status == Certificate.Status.REVOKED:
+        return certificate
+    if not reason.strip():
+        raise ServiceError(_("Give a reason for revoking."))
+    certificate.status, certificate.revoked_reason = Certificate.Status.REVOKED, reason.strip()
+    certificate.save(update_fields=["status", "revoked_reason"])
+    CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.REVOKED, actor=actor, reason=reason)
+    return certificate
+
+
+@transaction.atomic
+def certificate_remind_if_due(*, certificate: Certificate, thresholds, now=None) -> bool:
+    """Send at most one reminder for the tightest threshold reached (e.g. 60, 30 or 7 days before expiry).
+    Thresholds already passed are recorded too, so a late first sweep does not send three emails at once.
+    Returns True if this call sent a reminder; a repeat call sends nothing."""
+    now = now or timezone.now()
+    days_left = (certificate.expires_at - now).days
+    reached = sorted(d for d in thresholds if d >= days_left)
+    if not reached or ExpiryReminder.objects.filter(certificate=certificate, days_before=reached[0]).exists():
+        return False
+    for days in reached:
+        ExpiryReminder.objects.get_or_create(certificate=certificate, days_before=days)
+    CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.REMINDED,
+                                    reason=f"{days_left} days before expiry")
+    transaction.on_commit(lambda: _email_learner(certificate.pk, "certificates/email/expiring.txt"))
+    return True
+
+
+@transaction.atomic
+def certificate_expire(*, certificate: Certificate) -> None:
+    """Mark an expired certificate and reopen its module for recertification (a new cycle)."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status != Certificate.Status.VALID:
+        return
+    certificate.status = Certificate.Status.EXPIRED
+    certificate.save(update_fields=["status"])
+    ModuleCompletion.objects.filter(pk=certificate.completion_id).update(status=ModuleCompletion.Status.EXPIRED)
+    completion = certificate.completion
+    enrolment = Enrolment.objects.select_for_update().filter(user=completion.user, module=completion.module).first()
+    if enrolment and enrolment.cycle == completion.cycle:
+        enrolment.cycle += 1
+        enrolment.cycle_started_at = timezone.now()
+        enrolment.lessons_completed_at = None
+        enrolment.module_revision_id = None
+        enrolment.save(update_fields=["cycle", "cycle_started_at", "lessons_completed_at", "module_revision_id"])
+    CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.EXPIRED)

@@ -1,0 +1,46 @@
+"""Celery tasks for certificates: thin, idempotent, retry-safe. They take ids and call services."""
+from celery import shared_task
+from django.conf import settings
+from django.db import OperationalError
+
+from learning.progress.models import ModuleCompletion
+
+from . import services
+from .bundles import bundle_build_run
+from .models import CertificateBundle
+from .selectors import certificates_due_expiry, certificates_expiring_within
+
+TRANSIENT = (OSError, OperationalError)
+
+
+@shared_task(bind=True, acks_late=True, autoretry_for=TRANSIENT, retry_backoff=5, retry_backoff_max=600,
+             retry_jitter=True, max_retries=8)
+def certificate_issue(self, completion_id: int) -> str:
+    completion = ModuleCompletion.objects.select_related("user", "module").get(pk=completion_id)
+    return services.certificate_issue(completion=completion).code
+
+
+@shared_task(bind=True, acks_late=True)
+def certificates_expiry_sweep(self) -> dict:
+    """Hourly: send due reminders (once per threshold) and expire what has passed its date."""
+    thresholds = settings.CERTIFICATE_REMINDER_DAYS
+    reminded = sum(
+        services.certificate_remind_if_due(certificate=c, thresholds=thresholds)
+        for c in certificates_expiring_within(days=max(thresholds, default=0))
+    )
+    expired = 0
+    for certificate in certificates_due_expiry():
+        services.certificate_expire(certificate=certificate)
+        expired += 1
+    return {"reminded": reminded, "expired": expired}
+
+
+@shared_task(bind=True, acks_late=True, autoretry_for=TRANSIENT, retry_backoff=5, max_retries=5)
+def bundle_build(self, bundle_id: int) -> int:
+    bundle = CertificateBundle.objects.select_related("organisation", "team").get(pk=bundle_id)
+    try:
+        return bundle_build_run(bundle=bundle).pk
+    except Exception:
+        if self.request.retries >= self.max_retries:
+            CertificateBundle.objects.filter(pk=bundle_id).update(status=CertificateBundle.Status.FAILED)
+        raise

@@ -1,0 +1,100 @@
+"""Certificate pages: My certificates, downloads, the public verify page, and managing by leads."""
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_ratelimit.decorators import ratelimit
+
+from learning.core.errors import ServiceError
+
+from . import badges, selectors, services
+from .forms import ReasonForm, VerifyForm
+from .models import Certificate
+
+
+def _certificate(request, code, perm="certificates.view_certificate"):
+    certificate = get_object_or_404(Certificate.objects.select_related("completion"), code=code)
+    if not request.user.has_perm(perm, certificate):
+        raise Http404  # do not reveal that the code exists
+    return certificate
+
+
+@login_required
+def my_certificates(request):
+    return render(request, "certificates/my_certificates.html",
+                  {"certificates": selectors.certificates_for_user(user=request.user)})
+
+
+@login_required
+def certificate_pdf(request, code):
+    certificate = _certificate(request, code)
+    return FileResponse(certificate.pdf.open("rb"), as_attachment=True, filename=f"certificate-{certificate.code}.pdf",
+                        content_type="application/pdf")
+
+
+@login_required
+def certificate_badge(request, code):
+    certificate = _certificate(request, code)
+    response = HttpResponse(badges.badge_jwt(certificate), content_type="application/jwt")
+    response["Content-Disposition"] = f'attachment; filename="open-badge-{certificate.code}.jwt"'
+    return response
+
+
+@login_required
+def certificate_manage(request, code):
+    certificate = _certificate(request, code, perm="certificates.manage_certificate")
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        action = request.POST.get("action")
+        service = {"reissue": services.certificate_reissue, "revoke": services.certificate_revoke}.get(action)
+        if service is None:
+            raise PermissionDenied
+        try:
+            result = service(certificate=certificate, actor=request.user, reason=form.cleaned_data["reason"])
+        except ServiceError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Certificate re-issued.") if action == "reissue" else _("Certificate revoked."))
+            return redirect("certificate_manage", code=result.code)
+    return render(request, "certificates/manage.html", {
+        "certificate": certificate, "form": form, "events": certificate.events.select_related("actor"),
+    })
+
+
+def _verify_context(certificate, badge_claims=None, badge_error=None):
+    return {"certificate": certificate, "status": certificate.display_status if certificate else None,
+            "badge_claims": badge_claims, "badge_error": badge_error}
+
+
+def _verify_rate(group, request):
+    return settings.VERIFY_RATE_LIMIT
+
+
+@ratelimit(key="ip", rate=_verify_rate, block=False)
+def verify(request, code=None):
+    """Public: is this certificate genuine and current? Shows only what a verifier needs."""
+    if getattr(request, "limited", False):
+        return render(request, "certificates/verify.html", {"form": VerifyForm(), "limited": True}, status=429)
+    form = VerifyForm(request.POST or None)
+    context = {"form": form, "searched": code is not None or request.method == "POST"}
+    if code is not None:
+        context.update(_verify_context(selectors.certificate_by_code(code=code)))
+    elif request.method == "POST" and form.is_valid():
+        if form.cleaned_data["badge"]:
+            try:
+                claims = badges.badge_verify(form.cleaned_data["badge"])
+            except badges.BadgeInvalid:
+                context.update(_verify_context(None, badge_error=True))
+            else:
+                context.update(_verify_context(selectors.certificate_by_code(code=claims.get("sub", "")), badge_claims=claims))
+        else:
+            context.update(_verify_context(selectors.certificate_by_code(code=form.cleaned_data["code"])))
+    return render(request, "certificates/verify.html", context)
+
+
+def jwks(request):
+    return JsonResponse(badges.public_jwks())

@@ -1,0 +1,71 @@
+"""Certificates across an organisation, for its workforce leads: list, and ZIP download built by Celery."""
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from learning.organisations.models import Organisation, Team
+
+from .bundles import bundle_request
+from .models import CertificateBundle
+from .selectors import certificates_in_organisation
+
+
+def _led(request, org_id):
+    organisation = get_object_or_404(Organisation, pk=org_id)
+    if not request.user.has_perm("organisations.manage_organisation", organisation):
+        raise PermissionDenied
+    return organisation
+
+
+def _team(organisation, value):
+    return get_object_or_404(Team, pk=value, organisation=organisation) if value else None
+
+
+@login_required
+def organisation_certificates(request, org_id):
+    organisation = _led(request, org_id)
+    team = _team(organisation, request.GET.get("team"))
+    certificates = certificates_in_organisation(organisation=organisation, team=team)
+    page = Paginator(certificates, 25).get_page(request.GET.get("page"))
+    return render(request, "certificates/organisation.html", {
+        "organisation": organisation, "team": team, "teams": organisation.teams.all(), "page_obj": page,
+        "query_string": f"team={team.pk}" if team else "",
+    })
+
+
+@login_required
+@require_POST
+def bundle_create(request, org_id):
+    organisation = _led(request, org_id)
+    bundle = bundle_request(organisation=organisation, team=_team(organisation, request.POST.get("team")),
+                            requested_by=request.user)
+    return redirect("bundle_detail", bundle_id=bundle.pk)
+
+
+def _own_bundle(request, bundle_id):
+    bundle = get_object_or_404(CertificateBundle.objects.select_related("organisation", "team"), pk=bundle_id)
+    if bundle.requested_by_id != request.user.pk or not request.user.has_perm("organisations.manage_organisation", bundle.organisation):
+        raise PermissionDenied
+    return bundle
+
+
+@login_required
+def bundle_detail(request, bundle_id):
+    return render(request, "certificates/bundle.html", {"bundle": _own_bundle(request, bundle_id)})
+
+
+@login_required
+def bundle_status(request, bundle_id):
+    bundle = _own_bundle(request, bundle_id)
+    return JsonResponse({"status": bundle.status, "percent": bundle.percent, "done": bundle.done, "total": bundle.total})
+
+
+@login_required
+def bundle_download(request, bundle_id):
+    bundle = _own_bundle(request, bundle_id)
+    if bundle.status != CertificateBundle.Status.READY:
+        return redirect("bundle_detail", bundle_id=bundle.pk)
+    return FileResponse(bundle.file.open("rb"), as_attachment=True, filename=bundle.file.name.rsplit("/", 1)[-1])

@@ -1,0 +1,85 @@
+"""My certificates, downloads, managing and ZIP bundles: who may do what (role x own/other organisation)."""
+import io
+import zipfile
+
+import pytest
+from django.urls import reverse
+
+from certificates.models import Certificate, CertificateBundle, CertificateEvent
+from learning.organisations.factories import MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def certificate(member, module, complete_lessons):
+    complete_lessons(member.user, module)
+    return Certificate.objects.get(user=member.user)
+
+
+@pytest.fixture
+def people(member):
+    supervisor = MembershipFactory(organisation=member.organisation, is_supervisor=True)
+    member.supervisor = supervisor
+    member.save()
+    return {
+        "owner": member.user,
+        "supervisor": supervisor.user,
+        "lead": MembershipFactory(organisation=member.organisation, is_lead=True).user,
+        "colleague": MembershipFactory(organisation=member.organisation).user,
+        "other_lead": MembershipFactory(is_lead=True).user,
+        "admin": UserFactory(is_superuser=True),
+    }
+
+
+@pytest.mark.parametrize("who,view,manage", [
+    ("owner", True, False), ("supervisor", True, False), ("lead", True, True),
+    ("colleague", False, False), ("other_lead", False, False), ("admin", True, True),
+])
+def test_certificate_permission_matrix(client, certificate, people, who, view, manage):
+    client.force_login(people[who])
+    assert (client.get(reverse("certificate_pdf", args=[certificate.code])).status_code == 200) is view
+    assert (client.get(reverse("certificate_badge", args=[certificate.code])).status_code == 200) is view
+    assert (client.get(reverse("certificate_manage", args=[certificate.code])).status_code == 200) is manage
+
+
+def test_my_certificates_lists_own_only(client, certificate, people):
+    client.force_login(people["owner"])
+    html = client.get(reverse("my_certificates")).content.decode()
+    assert certificate.code in html
+    client.force_login(people["colleague"])
+    assert certificate.code not in client.get(reverse("my_certificates")).content.decode()
+
+
+def test_lead_reissues_and_revokes_with_audit(client, certificate, people):
+    client.force_login(people["lead"])
+    url = reverse("certificate_manage", args=[certificate.code])
+    assert "This field is required" in client.post(url, {"action": "revoke", "reason": " "}).content.decode()
+    assert Certificate.objects.get(pk=certificate.pk).status == "valid"
+    response = client.post(url, {"action": "reissue", "reason": "Name change"})
+    replacement = Certificate.objects.get(completion=certificate.completion, version=2)
+    assert response.url == reverse("certificate_manage", args=[replacement.code])
+    client.post(reverse("certificate_manage", args=[replacement.code]), {"action": "revoke", "reason": "Issued in error"})
+    replacement.refresh_from_db()
+    assert replacement.status == "revoked"
+    assert list(CertificateEvent.objects.filter(certificate=replacement).values_list("action", "actor")) == [
+        ("reissued", people["lead"].pk), ("revoked", people["lead"].pk)]
+
+
+def test_lead_downloads_zip_of_organisation(client, certificate, people, member, django_capture_on_commit_callbacks):
+    client.force_login(people["lead"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("bundle_create", args=[member.organisation.pk]))
+    bundle = CertificateBundle.objects.get()
+    assert response.url == reverse("bundle_detail", args=[bundle.pk])
+    assert client.get(reverse("bundle_status", args=[bundle.pk])).json()["percent"] == 100
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(client.get(reverse("bundle_download", args=[bundle.pk])).streaming_content)))
+    assert [n for n in archive.namelist() if certificate.code in n]
+    client.force_login(people["other_lead"])
+    assert client.get(reverse("bundle_download", args=[bundle.pk])).status_code == 403
+    assert client.post(reverse("bundle_create", args=[member.organisation.pk])).status_code == 403
+
+
+def test_jwks_publishes_only_the_public_key(client):
+    keys = client.get(reverse("certificate_jwks")).json()["keys"]
+    assert keys and "d" not in keys[0]
