@@ -65,6 +65,13 @@ def sign_in():
 
 
 @pytest.fixture
+def artifact_dir():
+    """Where browser tests leave screenshots and downloads for people to look at (var/screenshots)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+@pytest.fixture
 def screenshot():
     def take(page, name):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
