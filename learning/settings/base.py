@@ -176,7 +176,7 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
 # --- Celery: the embedded filesystem transport by default (no server needed), Redis in production.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://localhost//")
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {
         "data_folder_in": str(VAR_DIR / "celery" / "queue"),
