@@ -117,19 +117,28 @@ def my_learning(*, user):
         .order_by("-last_activity_at")
     )
     progress = progress_for_modules(user=user, modules=[e.module for e in enrolments])
-    rows = [{"enrolment": e, "module": e.module, "progress": progress[e.module_id]} for e in enrolments]
+    completions = {
+        (c.module_id, c.cycle): c for c in ModuleCompletion.objects.filter(user=user, module__in=[e.module_id for e in enrolments])
+    }
+    rows = [{"enrolment": e, "module": e.module, "progress": progress[e.module_id],
+             "completion": completions.get((e.module_id, e.cycle))} for e in enrolments]
+    # Completed means the module's whole rule is met (lessons, quiz, reflection), not only its lessons.
     return {
-        "in_progress": [r for r in rows if not r["progress"].is_complete],
-        "completed": [r for r in rows if r["progress"].is_complete],
+        "in_progress": [r for r in rows if r["completion"] is None],
+        "completed": [r for r in rows if r["completion"] is not None],
     }
 
 
 def module_detail_for(*, module, user):
     progress = progress_for_modules(user=user, modules=[module])[module.pk]
     enrolment = Enrolment.objects.filter(user=user, module=module).first() if user.is_authenticated else None
+    completion = (
+        ModuleCompletion.objects.filter(user=user, module=module, cycle=enrolment.cycle).first() if enrolment else None
+    )
     return {
         "progress": progress,
         "enrolment": enrolment,
+        "completion": completion,
         "prerequisites_missing": prerequisites_missing(user=user, module=module) if user.is_authenticated else [],
     }
 
