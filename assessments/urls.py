@@ -1,9 +1,33 @@
 from django.urls import path
 
-from . import views, views_quiz, views_reports
+from . import (views, views_exports, views_quiz, views_reflections, views_reports, views_reviews, views_supervision,
+               views_updates)
 
 urlpatterns = [
     path("supervision/", views.supervision_home, name="supervision"),
+    path("supervision/queue/", views.review_queue, name="review_queue"),
+    path("supervision/sessions/", views_supervision.session_list, name="session_list"),
+    path("supervision/sessions/new/", views_supervision.session_new, name="session_new"),
+    path("supervision/sessions/<int:session_id>/", views_supervision.session_detail, name="session_detail"),
+    path("supervision/sessions/<int:session_id>/edit/", views_supervision.session_edit, name="session_edit"),
+    path("supervision/sessions/<int:session_id>/note/", views_supervision.session_note, name="session_note"),
+    path("reflections/", views_reflections.reflection_list, name="reflection_list"),
+    path("reflections/new/", views_reflections.reflection_new, name="reflection_new"),
+    path("reflections/<int:entry_id>/", views_reviews.reflection_detail, name="reflection_detail"),
+    path("reflections/<int:entry_id>/edit/", views_reflections.reflection_edit, name="reflection_edit"),
+    path("reflections/<int:entry_id>/autosave/", views_reflections.reflection_autosave, name="reflection_autosave"),
+    path("reflections/<int:entry_id>/submit/", views_reflections.reflection_submit, name="reflection_submit"),
+    path("reflections/<int:entry_id>/withdraw/", views_reflections.reflection_withdraw, name="reflection_withdraw"),
+    path("reflections/<int:entry_id>/delete/", views_reflections.reflection_delete, name="reflection_delete"),
+    path("reflections/<int:entry_id>/comment/", views_reviews.reflection_comment, name="reflection_comment"),
+    path("reflections/<int:entry_id>/review/", views_reviews.reflection_review, name="reflection_review"),
+    path("reflections/exports/", views_exports.export_new, name="reflection_export_new"),
+    path("reflections/exports/<int:export_id>/", views_exports.export_detail, name="reflection_export"),
+    path("reflections/exports/<int:export_id>/status/", views_exports.export_status, name="reflection_export_status"),
+    path("reflections/exports/<int:export_id>/download/", views_exports.export_download,
+         name="reflection_export_download"),
+    path("updates/", views_updates.notification_list, name="notification_list"),
+    path("updates/<int:notification_id>/", views_updates.notification_open, name="notification_open"),
     path("quizzes/<int:quiz_id>/", views_quiz.quiz_detail, name="quiz_detail"),
     path("quizzes/<int:quiz_id>/start/", views_quiz.attempt_start, name="attempt_start"),
     path("attempts/<int:attempt_id>/", views_quiz.attempt_take, name="attempt_take"),

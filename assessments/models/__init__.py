@@ -1,3 +1,9 @@
+from .notification import Notification
 from .quiz import Attempt, AttemptQuestion, Option, Question, QuestionTag, Quiz
+from .reflection import ReflectionComment, ReflectionExport, ReflectiveEntry
+from .supervision import SessionAction, SessionNote, SupervisionSession
 
-__all__ = ["Attempt", "AttemptQuestion", "Option", "Question", "QuestionTag", "Quiz"]
+__all__ = [
+    "Attempt", "AttemptQuestion", "Notification", "Option", "Question", "QuestionTag", "Quiz", "ReflectionComment",
+    "ReflectionExport", "ReflectiveEntry", "SessionAction", "SessionNote", "SupervisionSession",
+]

@@ -1,1 +1,2 @@
-"""Writes for assessments: quiz attempts and question import (reflective practice joins later)."""
+"""Writes for assessments: quiz attempts and question import; reflections, their review, supervision sessions,
+reflective-account exports and the notifications they send."""

@@ -1,0 +1,101 @@
+"""Who may read and do what with reflections, supervision sessions and reflection exports: decided only here.
+
+These are rules (rules.add_rule, asked with rules.test_rule or {% test_rule %}), not permissions, on purpose:
+Django's user.has_perm grants a superuser every permission, and reflection text must stay private even from
+platform admins. Workforce leads and editors get nothing here either; they see counts through selectors.
+
+Predicates take the signed-in user and the object. The list selectors in reflection_selectors.py and
+supervision_selectors.py mirror them; tests/assessments/reflections/test_reflection_permissions_matrix.py
+checks both.
+"""
+import rules
+
+from .models import ReflectiveEntry
+
+Status = ReflectiveEntry.Status
+
+
+def _active_supervisor(membership, user):
+    return (membership is not None and membership.user_id == user.pk
+            and membership.is_active and membership.is_supervisor)
+
+
+@rules.predicate
+def is_author(user, entry):
+    return entry.author_id == user.pk
+
+
+@rules.predicate
+def is_authors_supervisor(user, entry):
+    """The supervisor named on the author's membership in the entry's organisation, while they hold the role."""
+    return _active_supervisor(entry.membership.supervisor, user)
+
+
+@rules.predicate
+def is_draft(_user, entry):
+    return entry.status == Status.DRAFT
+
+
+@rules.predicate
+def is_submitted(_user, entry):
+    return entry.status == Status.SUBMITTED
+
+
+@rules.predicate
+def needs_changes(_user, entry):
+    return entry.status == Status.CHANGES_REQUESTED
+
+
+@rules.predicate
+def in_review(_user, entry):
+    return entry.status in (Status.SUBMITTED, Status.CHANGES_REQUESTED)
+
+
+@rules.predicate
+def records_session(user, session):
+    return _active_supervisor(session.supervisor, user)
+
+
+@rules.predicate
+def attends_session(user, session):
+    # The supervisees are prefetched by the selectors, so this reads memory, not the database.
+    return any(m.user_id == user.pk for m in session.supervisees.all())
+
+
+@rules.predicate
+def wrote_note(user, note):
+    return note.author.user_id == user.pk
+
+
+@rules.predicate
+def supervises_notes_session(user, note):
+    return _active_supervisor(note.session.supervisor, user)
+
+
+@rules.predicate
+def owns_export(user, export):
+    return export.author_id == user.pk
+
+
+@rules.predicate
+def supervises_anyone(user, _target=None):
+    return user.is_authenticated and user.memberships.filter(is_supervisor=True, is_active=True).exists()
+
+
+# Reflective entries: private drafts; the supervisor reads from submission on; signing off locks the entry.
+rules.add_rule("assessments.view_entry", is_author | (is_authors_supervisor & ~is_draft))
+rules.add_rule("assessments.edit_entry", is_author & (is_draft | needs_changes))
+rules.add_rule("assessments.submit_entry", is_author & (is_draft | needs_changes))
+rules.add_rule("assessments.withdraw_entry", is_author & is_submitted)
+rules.add_rule("assessments.delete_entry", is_author & is_draft)
+rules.add_rule("assessments.comment_entry", (is_author | is_authors_supervisor) & in_review)
+rules.add_rule("assessments.review_entry", is_authors_supervisor & is_submitted)
+rules.add_rule("assessments.export_entry", is_author)
+rules.add_rule("assessments.download_export", owns_export)
+
+# Supervision sessions: the recording supervisor and the supervisees who took part.
+rules.add_rule("assessments.record_sessions", supervises_anyone)
+rules.add_rule("assessments.view_session", records_session | attends_session)
+rules.add_rule("assessments.edit_session", records_session)
+rules.add_rule("assessments.add_session_note", attends_session)
+rules.add_rule("assessments.view_session_note", wrote_note | supervises_notes_session)
