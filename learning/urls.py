@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("learning.organisations.urls")),
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
+    path("coverage/", include("learning.coverage.urls")),
 ]
 
 if settings.DEBUG:

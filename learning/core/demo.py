@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from learning.coverage.demo import coverage_demo_install
 from learning.organisations.models import Organisation, Team
 from learning.organisations.services import membership_upsert
 from assessments.seed import seed_quizzes_install
@@ -66,3 +67,4 @@ def demo_data_install():
     editor.is_staff = True
     editor.save(update_fields=["is_staff"])
     editor.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
+    coverage_demo_install()

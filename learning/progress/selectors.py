@@ -110,7 +110,10 @@ def catalogue_search(*, user, query="", topic=None, level=None):
 
 
 def my_learning(*, user):
-    """The dashboard: modules in progress and completed, each with progress and where to resume."""
+    """The dashboard: training assigned to the person (with due dates, overdue first), then modules in
+    progress and completed, each with progress and where to resume."""
+    from learning.coverage.selectors import assigned_to  # coverage reads progress: imported here, not at the top
+
     enrolments = list(
         Enrolment.objects.filter(user=user, module__live=True)
         .select_related("module__topic")
@@ -124,6 +127,7 @@ def my_learning(*, user):
              "completion": completions.get((e.module_id, e.cycle))} for e in enrolments]
     # Completed means the module's whole rule is met (lessons, quiz, reflection), not only its lessons.
     return {
+        "assigned": assigned_to(user=user),
         "in_progress": [r for r in rows if r["completion"] is None],
         "completed": [r for r in rows if r["completion"] is not None],
     }

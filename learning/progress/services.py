@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.core.errors import ServiceError
+from learning.coverage.services import coverage_changed
 
 from . import selectors
 from .models import Enrolment, LessonCompletion, ModuleCompletion
@@ -47,6 +48,7 @@ def lesson_complete(*, user, lesson) -> LessonCompletion:
         enrolment.module_revision_id = module.live_revision_id
     enrolment.save(update_fields=["last_lesson", "last_activity_at", "lessons_completed_at", "module_revision_id"])
     completion_evaluate(user=user, module=module)
+    coverage_changed(user=user, module=module)
     return completion
 
 
@@ -102,6 +104,7 @@ def completion_evaluate(*, user, module) -> ModuleCompletion | None:
     from certificates.tasks import certificate_issue
 
     transaction.on_commit(lambda: certificate_issue.delay(completion.pk))
+    coverage_changed(user=user, module=module)
     return completion
 
 

@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -18,6 +19,7 @@ INSTALLED_APPS = [
     "learning.core",
     "learning.organisations",
     "learning.progress",
+    "learning.coverage",
     "modules",
     "assessments",
     "certificates",
@@ -153,6 +155,7 @@ MFA_TOTP_ISSUER = SITE_NAME
 MFA_REQUIRED_FOR_PRIVILEGED = env.bool("MFA_REQUIRED_FOR_PRIVILEGED", default=False)
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 REFLECTION_REVIEW_DAYS = env.int("REFLECTION_REVIEW_DAYS", default=14)  # a submitted reflection is overdue after this
+COVERAGE_DUE_SOON_DAYS = env.int("COVERAGE_DUE_SOON_DAYS", default=14)  # learners are reminded this long before a due date
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Whole Family Learning <no-reply@example.org>")
@@ -208,6 +211,10 @@ CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "learning.core.tasks.heartbeat", "schedule": 300.0},
     "publish-scheduled-pages": {"task": "modules.tasks.publish_scheduled_pages", "schedule": 60.0},
     "certificate-expiry": {"task": "certificates.tasks.certificates_expiry_sweep", "schedule": 3600.0},
+    "coverage-nightly": {"task": "learning.coverage.tasks.coverage_nightly", "schedule": crontab(hour=2, minute=15)},
+    "coverage-reminders": {"task": "learning.coverage.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
+    "coverage-weekly": {"task": "learning.coverage.tasks.digests_weekly", "schedule": crontab(hour=7, minute=30, day_of_week=1)},
+    "coverage-monthly": {"task": "learning.coverage.tasks.reports_monthly", "schedule": crontab(hour=6, minute=30, day_of_month=1)},
 }
 
 LOGGING = {

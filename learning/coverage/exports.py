@@ -1,0 +1,154 @@
+"""CSV and XLSX downloads of the coverage dashboard and of a person's learning record. openpyxl sits behind
+`xlsx_bytes`, the one place that knows about it."""
+import csv
+import io
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .selectors.people import requirements_in
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_TYPE = "text/csv; charset=utf-8"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_bytes(rows) -> bytes:
+    """UTF-8 with a byte-order mark (so Excel reads names correctly); text that a spreadsheet would run as a
+    formula is prefixed with an apostrophe."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(
+        [f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_START) else v for v in row] for row in rows
+    )
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(sheets) -> bytes:
+    """`sheets` is [(title, rows)]; the first row of each is its bold, frozen header. Text is stored as text,
+    never as a formula."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in sheets:
+        sheet = workbook.create_sheet(title[:31])
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                cell = sheet.cell(row=r, column=c, value=value)
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"
+                cell.font = Font(bold=r == 1)
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _date(moment):
+    return timezone.localtime(moment).date() if moment else ""
+
+
+def _team_name(team):
+    return team.name if team else _("No team")
+
+
+def _count_header():
+    return [_("Assigned"), _("Not started"), _("In progress"), _("Completed"), _("% complete"), _("Overdue"),
+            _("Expiring within 60 days")]
+
+
+def _counts(row):
+    return [row.assigned, row.not_started, row.in_progress, row.completed, row.percent, row.overdue, row.expiring]
+
+
+def _about(dashboard):
+    scope = dashboard.scope
+    return [[_("Organisation"), str(scope.organisation)],
+            [_("Staff"), _("People you supervise") if scope.supervisor else _("Everyone")],
+            [_("Team"), scope.team.name if scope.team else _("All")],
+            [_("Job title"), scope.job_title or _("All")],
+            [_("Module"), scope.module.title if scope.module else _("All required modules")],
+            [_("Figures as of"), timezone.localtime(dashboard.computed_at).strftime("%Y-%m-%d %H:%M")
+             if dashboard.computed_at else ""]]
+
+
+def _team_rows(dashboard):
+    return [[_("Team"), _("Module"), *_count_header()]] + [
+        [_team_name(row.team), m.title, *_counts(row.cells[m.pk])]
+        for row in dashboard.heatmap for m in dashboard.modules if m.pk in row.cells
+    ]
+
+
+def _people_rows(scope, status):
+    return [[_("Name"), _("Email"), _("Team"), _("Job title"), _("Module"), _("Due"), _("Completion expires")]] + [
+        [r.membership.user.get_full_name(), r.membership.user.email, _team_name(r.membership.team),
+         r.membership.job_title, r.module.title, r.due_on, _date(r.last_expiry)]
+        for r in requirements_in(scope, status=status)
+    ]
+
+
+def dashboard_workbook(dashboard) -> bytes:
+    """Sheets: About (the filters), Modules, Teams, Frameworks, and the people overdue or expiring."""
+    return xlsx_bytes([
+        (_("About"), _about(dashboard)),
+        (_("Modules"), [[_("Module"), *_count_header()]]
+         + [[m.title, *_counts(dashboard.totals[m.pk])] for m in dashboard.modules]),
+        (_("Teams"), _team_rows(dashboard)),
+        (_("Frameworks"), [[_("Framework"), _("Level"), _("Staff"), _("Trained"), _("% trained")]]
+         + [[r.level.framework, r.level.name, r.staff, r.trained, r.percent] for r in dashboard.levels]),
+        (_("Overdue"), _people_rows(dashboard.scope, "overdue")),
+        (_("Expiring"), _people_rows(dashboard.scope, "expiring")),
+    ])
+
+
+def dashboard_csv(dashboard) -> bytes:
+    """One table: every team's figures for every module, then the whole scope's as "All staff"."""
+    return csv_bytes(_team_rows(dashboard)
+                     + [[_("All staff"), m.title, *_counts(dashboard.totals[m.pk])] for m in dashboard.modules])
+
+
+def _status(requirement):
+    if requirement.is_completed:
+        return _("Completed")
+    status = _("In progress") if requirement.is_in_progress else _("Not started")
+    return f"{status}, {_('overdue')}" if requirement.is_overdue else status
+
+
+def record_workbook(record) -> bytes:
+    """Sheets: the person, what is required of them, their progress, completions and certificates."""
+    person, membership = record.membership.user, record.membership
+    return xlsx_bytes([
+        (_("Person"), [[_("Name"), person.get_full_name()], [_("Email"), person.email],
+                       [_("Organisation"), str(membership.organisation)], [_("Team"), _team_name(membership.team)],
+                       [_("Job title"), membership.job_title]]),
+        (_("Required"), [[_("Module"), _("Due"), _("Status")]]
+         + [[r.module.title, r.due, _status(r)] for r in record.requirements]),
+        (_("Progress"), [[_("Module"), _("How enrolled"), _("Lessons done"), _("Lessons"), _("% complete"), _("Last activity")]]
+         + [[e.module.title, e.get_source_display(), e.progress.done, e.progress.total, e.progress.percent,
+             _date(e.last_activity_at)] for e in record.enrolments]),
+        (_("Completions"), [[_("Module"), _("Completed"), _("Cycle"), _("Expires"), _("Status"), _("CPD minutes")]]
+         + [[c.module.title, _date(c.completed_at), c.cycle, _date(c.expires_at), c.get_status_display(), c.cpd_minutes]
+            for c in record.completions]),
+        (_("Certificates"), [[_("Module"), _("Code"), _("Issued"), _("Expires"), _("Status")]]
+         + [[c.module_title, c.code, _date(c.issued_at), _date(c.expires_at), c.get_status_display()]
+            for c in record.certificates]),
+    ])
+
+
+def record_csv(record) -> bytes:
+    """One row per module in the record: required by when, its state, progress, last completion, certificate."""
+    modules = {}
+    for requirement in record.requirements:
+        modules.setdefault(requirement.module.title, {})["required"] = requirement
+    for enrolment in record.enrolments:
+        modules.setdefault(enrolment.module.title, {})["enrolment"] = enrolment
+    for completion in record.completions:  # newest first: keep the latest
+        modules.setdefault(completion.module.title, {}).setdefault("completion", completion)
+    certificates = {c.module_title: c.code for c in record.certificates}
+    rows = [[_("Module"), _("Due"), _("Status"), _("% of lessons"), _("Completed"), _("Expires"), _("Certificate")]]
+    for title, parts in sorted(modules.items()):
+        required, enrolment, completion = parts.get("required"), parts.get("enrolment"), parts.get("completion")
+        rows.append([title, required.due if required else "", _status(required) if required else "",
+                     enrolment.progress.percent if enrolment else "", _date(completion and completion.completed_at),
+                     _date(completion and completion.expires_at), certificates.get(title, "")])
+    return csv_bytes(rows)

@@ -1,0 +1,99 @@
+"""Staff import: check a whole CSV first, keep it for the lead to confirm, then apply it in one transaction."""
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from learning.core.errors import ServiceError
+from learning.organisations.models import Membership, Team
+from learning.organisations.services import membership_upsert
+
+from ..models import StaffImport
+from ..staff_csv import read_staff_csv
+
+
+def staff_import_check(*, organisation, uploaded_by, filename, text):
+    """(staff file, import): every row checked; the import is stored for confirmation only when no row has an
+    error. Nothing else is written."""
+    staff_file = read_staff_csv(organisation=organisation, text=text, importer=uploaded_by)
+    if staff_file.errors:
+        return staff_file, None
+    return staff_file, StaffImport.objects.create(organisation=organisation, uploaded_by=uploaded_by,
+                                                  filename=filename[:255], content=text)
+
+
+def _supervisors_first(rows):
+    """Rows ordered so that anyone supervising others in the file is saved before them (no cycles: checked)."""
+    by_email = {row.email: row for row in rows}
+
+    def depth(row):
+        steps, email = 0, row.supervisor_email
+        while email in by_email:
+            steps, email = steps + 1, by_email[email].supervisor_email
+        return steps
+
+    return sorted(rows, key=depth)
+
+
+def _account(row, *, known, new_people):
+    """The person's account: a new one has no password (they set one from the invitation) and a verified
+    address, since the only way in is the link sent to that address."""
+    User = get_user_model()
+    if row.email in new_people:
+        user = User.objects.create_user(email=row.email, password=None, first_name=row.first_name, last_name=row.last_name)
+        EmailAddress.objects.create(user=user, email=row.email, primary=True, verified=True)
+        return user
+    user = known or User.objects.get(email__iexact=row.email)
+    if not user.has_usable_password() and (user.first_name, user.last_name) != (row.first_name, row.last_name):
+        user.first_name, user.last_name = row.first_name, row.last_name  # not claimed yet: the lead's spelling stands
+        user.save(update_fields=["first_name", "last_name"])
+    return user
+
+
+def _unchanged(membership, row, *, team, supervisor):
+    """True when the file says nothing new about someone already here, so a re-import writes nothing."""
+    user = membership.user
+    return (membership.is_active and membership.team_id == (team.pk if team else None) and membership.job_title == row.job_title
+            and membership.supervisor_id == (supervisor.pk if supervisor else None)
+            and (membership.is_learner, membership.is_supervisor, membership.is_lead) == (row.is_learner, row.is_supervisor, row.is_lead)
+            and (user.has_usable_password() or (user.first_name, user.last_name) == (row.first_name, row.last_name)))
+
+
+@transaction.atomic
+def staff_import_apply(*, staff_import, actor) -> StaffImport:
+    """Create or update every person in the file, or nobody: the file is checked again inside the transaction
+    (the organisation may have changed since the preview) and any error rolls everything back. New people are
+    invited once the import commits. Re-importing the same file changes nothing."""
+    from .. import tasks
+
+    staff_import = StaffImport.objects.select_for_update().get(pk=staff_import.pk)
+    if staff_import.applied_at is not None:
+        raise ServiceError(_("This file was already imported."))
+    organisation = staff_import.organisation
+    staff_file = read_staff_csv(organisation=organisation, text=staff_import.content, importer=actor)
+    if staff_file.errors:
+        raise ServiceError(_("The organisation changed since the file was checked; upload it again."))
+    for name in staff_file.new_teams:
+        Team.objects.get_or_create(organisation=organisation, name=name)
+    teams = {team.name.casefold(): team for team in organisation.teams.all()}
+    members = {m.user.email.lower(): m for m in Membership.objects.filter(organisation=organisation).select_related("user")}
+    new_people = set(staff_file.new_people)
+    for row in _supervisors_first(staff_file.rows):
+        team = teams[row.team.casefold()] if row.team else None
+        supervisor = members[row.supervisor_email] if row.supervisor_email else None  # saved earlier, or already here
+        current = members.get(row.email)
+        if current is not None and _unchanged(current, row, team=team, supervisor=supervisor):
+            continue
+        user = _account(row, known=current.user if current else None, new_people=new_people)
+        members[row.email] = membership_upsert(
+            user=user, organisation=organisation, team=team, job_title=row.job_title, is_learner=row.is_learner,
+            is_supervisor=row.is_supervisor, is_lead=row.is_lead, supervisor=supervisor,
+        )
+        if row.email in new_people:
+            transaction.on_commit(lambda user_id=user.pk: tasks.staff_invitation_send.delay(user_id, organisation.pk))
+    staff_import.applied_at, staff_import.content = timezone.now(), ""
+    staff_import.created_count = len(staff_file.new_people)
+    staff_import.updated_count = len(staff_file.rows) - staff_import.created_count
+    staff_import.save(update_fields=["applied_at", "content", "created_count", "updated_count"])
+    return staff_import
