@@ -133,3 +133,18 @@ def test_one_refresh_is_queued_however_many_memberships_a_transaction_saves(org,
             membership.save()
         services.organisation_changed(organisation_id=org.organisation.pk)
     assert len(callbacks) == 1
+
+
+def test_a_broker_outage_does_not_fail_the_learner_and_the_repair_catches_up(org, make_module, committed, complete,
+                                                                               monkeypatch):
+    from learning.coverage import tasks
+
+    module = make_module(lessons=1)
+    committed(services.assignment_create, organisation=org.organisation, module=module, created_by=None,
+              due_on=date.today())
+    monkeypatch.setattr(tasks.progress_recount, "delay", lambda *args: (_ for _ in ()).throw(ConnectionError("broker down")))
+    complete(org.learners[0].user, module)  # no error reaches the learner
+    assert _rollups(org.organisation, module)[WHOLE_ORGANISATION]["completed"] == 0
+    monkeypatch.undo()
+    services.coverage_repair(organisation_id=org.organisation.pk)
+    assert _rollups(org.organisation, module)[WHOLE_ORGANISATION]["completed"] == 1

@@ -12,6 +12,7 @@ class _Queued:
 
     def __init__(self, task, args):
         self.task, self.args, self.ran = task, args, False
+        self.__qualname__ = f"{task.name}.delay"  # Django names a failed robust callback by it in the log
 
     def __call__(self):
         self.ran = True
@@ -24,11 +25,13 @@ class _Queued:
 def _queue_once(task, *args):
     """Queue `task.delay(*args)` after commit, once per transaction: an import that saves 500 memberships must
     not queue 500 identical refreshes. The check reads Django's own list of this connection's pending
-    callbacks, so a savepoint that rolls back takes its entry with it, exactly as it takes the callback."""
+    callbacks, so a savepoint that rolls back takes its entry with it, exactly as it takes the callback.
+    Robust: if the broker is down, the learner's or lead's request still succeeds (the error is logged) and the
+    nightly repair brings the figures up to date."""
     pending = transaction.get_connection().run_on_commit
     if any(isinstance(callback, _Queued) and callback.is_pending(task, args) for _sids, callback, _robust in pending):
         return
-    transaction.on_commit(_Queued(task, args))
+    transaction.on_commit(_Queued(task, args), robust=True)
 
 
 def coverage_changed(*, user, module) -> None:
