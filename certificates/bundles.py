@@ -23,7 +23,16 @@ def bundle_request(*, organisation, team, requested_by) -> CertificateBundle:
 
 def bundle_build_run(*, bundle: CertificateBundle) -> CertificateBundle:
     """Write every certificate PDF into one ZIP; progress is saved as it goes so the page can show it.
-    Running it again rebuilds the same ZIP."""
+    A failure marks the bundle failed, so the page stops waiting and says so; a retry starts it afresh and
+    rebuilds the same ZIP."""
+    try:
+        return _bundle_build(bundle)
+    except Exception:
+        CertificateBundle.objects.filter(pk=bundle.pk).update(status=CertificateBundle.Status.FAILED)
+        raise
+
+
+def _bundle_build(bundle):
     certificates = list(certificates_in_organisation(organisation=bundle.organisation, team=bundle.team))
     CertificateBundle.objects.filter(pk=bundle.pk).update(status=CertificateBundle.Status.RUNNING, total=len(certificates), done=0)
     with tempfile.TemporaryFile() as handle:

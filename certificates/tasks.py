@@ -38,9 +38,4 @@ def certificates_expiry_sweep(self) -> dict:
 @shared_task(bind=True, acks_late=True, autoretry_for=TRANSIENT, retry_backoff=5, max_retries=5)
 def bundle_build(self, bundle_id: int) -> int:
     bundle = CertificateBundle.objects.select_related("organisation", "team").get(pk=bundle_id)
-    try:
-        return bundle_build_run(bundle=bundle).pk
-    except Exception:
-        if self.request.retries >= self.max_retries:
-            CertificateBundle.objects.filter(pk=bundle_id).update(status=CertificateBundle.Status.FAILED)
-        raise
+    return bundle_build_run(bundle=bundle).pk

@@ -65,9 +65,6 @@ class LearningIndexPage(Page):
     parent_page_types = ["modules.HomePage"]
     subpage_types = ["modules.ModulePage"]
 
-    def get_url_for_catalogue(self):
-        return self.url
-
 
 class ModulePage(Page):
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="modules")

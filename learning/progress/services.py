@@ -1,4 +1,6 @@
 """Writes to learner progress: enrol, complete a lesson. Each is idempotent."""
+import calendar
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -110,8 +112,6 @@ def completion_evaluate(*, user, module) -> ModuleCompletion | None:
 
 def add_months(moment, months):
     """The same day `months` later, clamped to the month's last day (29 Feb + 12 months is 28 Feb)."""
-    import calendar
-
     month_index = moment.month - 1 + months
     year, month = moment.year + month_index // 12, month_index % 12 + 1
     return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))

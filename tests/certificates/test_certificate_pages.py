@@ -83,3 +83,17 @@ def test_lead_downloads_zip_of_organisation(client, certificate, people, member,
 def test_jwks_publishes_only_the_public_key(client):
     keys = client.get(reverse("certificate_jwks")).json()["keys"]
     assert keys and "d" not in keys[0]
+
+
+def test_a_failed_zip_job_says_so_instead_of_waiting_forever(client, certificate, people, member, monkeypatch,
+                                                             django_capture_on_commit_callbacks):
+    def broken(*args, **kwargs):
+        raise ValueError("corrupt archive")
+
+    monkeypatch.setattr("certificates.bundles.zipfile.ZipFile", broken)
+    client.force_login(people["lead"])
+    with pytest.raises(ValueError), django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("bundle_create", args=[member.organisation.pk]))
+    bundle = CertificateBundle.objects.get()
+    assert client.get(reverse("bundle_status", args=[bundle.pk])).json()["status"] == "failed"
+    assert "Something went wrong" in client.get(reverse("bundle_detail", args=[bundle.pk])).content.decode()
