@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = "Quizzes and reflective practice"
+
+    def ready(self):
+        from . import owed
+
+        owed.register()

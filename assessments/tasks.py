@@ -14,7 +14,8 @@ def reflection_export_render(self, export_id: int) -> str:
     return exports.export_render(export_id=export_id).status
 
 
+# retry_backoff_max stays within the 600 s the broker's visibility timeout is sized for (settings/base.py).
 @shared_task(bind=True, acks_late=True, autoretry_for=TRANSIENT, retry_backoff=30,
-             retry_backoff_max=1800, retry_jitter=True, max_retries=8)
+             retry_backoff_max=600, retry_jitter=True, max_retries=8)
 def notification_email(self, notification_id: int) -> bool:
     return notifications.notification_email_send(notification_id=notification_id)

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = "Certificates"
+
+    def ready(self):
+        from . import owed
+
+        owed.register()

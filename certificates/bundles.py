@@ -1,40 +1,90 @@
-"""ZIP bundles of an organisation's certificates, built in the background with visible progress."""
+"""ZIP bundles of an organisation's certificates, built in the background with visible progress.
+
+A bundle is owed while it is queued or preparing: if its worker dies (or the broker lost the message), the
+owed-work sweep sees no progress for a few minutes and queues it again, and the build starts afresh. After
+MAX_ATTEMPTS builds it is marked failed, and the lead can try again from the page.
+"""
 import tempfile
 import zipfile
 
 from django.core.files import File
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
+
+from learning.core.tasks_queue import queue_after_commit
 
 from .models import CertificateBundle
 from .selectors import certificates_in_organisation
 
 PROGRESS_EVERY = 10
+MAX_ATTEMPTS = 3
+Status = CertificateBundle.Status
+
+
+def _queue(bundle):
+    from .tasks import bundle_build
+
+    queue_after_commit(bundle_build, bundle.pk)
 
 
 @transaction.atomic
 def bundle_request(*, organisation, team, requested_by) -> CertificateBundle:
-    from .tasks import bundle_build
-
     bundle = CertificateBundle.objects.create(organisation=organisation, team=team, requested_by=requested_by)
-    transaction.on_commit(lambda: bundle_build.delay(bundle.pk))
+    _queue(bundle)
     return bundle
 
 
-def bundle_build_run(*, bundle: CertificateBundle) -> CertificateBundle:
-    """Write every certificate PDF into one ZIP; progress is saved as it goes so the page can show it.
-    A failure marks the bundle failed, so the page stops waiting and says so; a retry starts it afresh and
-    rebuilds the same ZIP."""
+@transaction.atomic
+def bundle_retry(*, bundle: CertificateBundle) -> CertificateBundle:
+    """Start a failed bundle again (the page's "Try again"); any other bundle is left as it is."""
+    bundle = CertificateBundle.objects.select_for_update().get(pk=bundle.pk)
+    if bundle.status != Status.FAILED:
+        return bundle
+    bundle.status, bundle.attempts, bundle.done, bundle.updated_at = Status.QUEUED, 0, 0, timezone.now()
+    bundle.save(update_fields=["status", "attempts", "done", "updated_at"])
+    _queue(bundle)
+    return bundle
+
+
+@transaction.atomic
+def _bundle_claim(bundle_id):
+    """Start a build of the bundle, or None when there is nothing to build: it is ready or failed (a duplicate
+    or late message), or it has used up its attempts (then it is marked failed: the page offers to retry)."""
+    bundle = (CertificateBundle.objects.select_for_update(of=("self",)).select_related("organisation", "team")
+              .get(pk=bundle_id))
+    if bundle.status in (Status.READY, Status.FAILED):
+        return None
+    if bundle.attempts >= MAX_ATTEMPTS:
+        bundle.status = Status.FAILED
+        bundle.save(update_fields=["status"])
+        return None
+    bundle.status, bundle.done, bundle.updated_at = Status.RUNNING, 0, timezone.now()
+    bundle.attempts += 1
+    bundle.save(update_fields=["status", "attempts", "done", "updated_at"])
+    return bundle
+
+
+def bundle_build_run(*, bundle_id: int) -> CertificateBundle:
+    """Write every certificate PDF into one ZIP; progress is saved as it goes so the page can show it. Safe to
+    run twice. A failure marks the bundle failed, so the page stops waiting and offers to try again."""
+    bundle = _bundle_claim(bundle_id)
+    if bundle is None:
+        return CertificateBundle.objects.get(pk=bundle_id)
     try:
         return _bundle_build(bundle)
     except Exception:
-        CertificateBundle.objects.filter(pk=bundle.pk).update(status=CertificateBundle.Status.FAILED)
+        CertificateBundle.objects.filter(pk=bundle.pk).update(status=Status.FAILED)
         raise
+
+
+def _progress(bundle, **fields):
+    CertificateBundle.objects.filter(pk=bundle.pk).update(**fields, updated_at=timezone.now())
 
 
 def _bundle_build(bundle):
     certificates = list(certificates_in_organisation(organisation=bundle.organisation, team=bundle.team))
-    CertificateBundle.objects.filter(pk=bundle.pk).update(status=CertificateBundle.Status.RUNNING, total=len(certificates), done=0)
+    _progress(bundle, done=0, total=len(certificates))
     with tempfile.TemporaryFile() as handle:
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for index, certificate in enumerate(certificates, start=1):
@@ -42,11 +92,12 @@ def _bundle_build(bundle):
                     name = f"{slugify(certificate.learner_name)}/{slugify(certificate.module_title)}-{certificate.code}.pdf"
                     archive.writestr(name, pdf.read())
                 if index % PROGRESS_EVERY == 0:
-                    CertificateBundle.objects.filter(pk=bundle.pk).update(done=index)
+                    _progress(bundle, done=index)
         handle.seek(0)
         bundle.refresh_from_db()
         scope = bundle.team.name if bundle.team else bundle.organisation.name
+        # A worker killed after this save and before the row's leaves a file no row names: the orphan sweep's.
         bundle.file.save(f"{slugify(scope)}-certificates-{bundle.pk}.zip", File(handle), save=False)
-    bundle.status, bundle.done = CertificateBundle.Status.READY, len(certificates)
-    bundle.save(update_fields=["file", "status", "done"])
+    bundle.status, bundle.done, bundle.updated_at = Status.READY, len(certificates), timezone.now()
+    bundle.save(update_fields=["file", "status", "done", "updated_at"])
     return bundle

@@ -7,7 +7,6 @@ from learning.progress.models import ModuleCompletion
 
 from . import services
 from .bundles import bundle_build_run
-from .models import CertificateBundle
 from .selectors import certificates_due_expiry, certificates_expiring_within
 
 TRANSIENT = (OSError, OperationalError)
@@ -18,6 +17,12 @@ TRANSIENT = (OSError, OperationalError)
 def certificate_issue(self, completion_id: int) -> str:
     completion = ModuleCompletion.objects.select_related("user", "module").get(pk=completion_id)
     return services.certificate_issue(completion=completion).code
+
+
+@shared_task(bind=True, acks_late=True, autoretry_for=TRANSIENT, retry_backoff=30, retry_backoff_max=600,
+             retry_jitter=True, max_retries=8)
+def certificate_email(self, certificate_id: int) -> bool:
+    return services.certificate_email_send(certificate_id=certificate_id)
 
 
 @shared_task(bind=True, acks_late=True)
@@ -35,7 +40,8 @@ def certificates_expiry_sweep(self) -> dict:
     return {"reminded": reminded, "expired": expired}
 
 
-@shared_task(bind=True, acks_late=True, autoretry_for=TRANSIENT, retry_backoff=5, max_retries=5)
+@shared_task(bind=True, acks_late=True)
 def bundle_build(self, bundle_id: int) -> int:
-    bundle = CertificateBundle.objects.select_related("organisation", "team").get(pk=bundle_id)
-    return bundle_build_run(bundle=bundle).pk
+    """No automatic retry: a failed bundle says so and the lead tries again; one whose worker died is queued again
+    by the owed-work sweep (certificates.bundles)."""
+    return bundle_build_run(bundle_id=bundle_id).pk

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from learning.core.errors import ServiceError
 from learning.core.pdf import PDFRenderError, render_pdf
+from learning.core.tasks_queue import queue_after_commit
 
 from ..models import ReflectionExport
 
@@ -34,7 +35,7 @@ def export_request(*, author, entries) -> ReflectionExport:
         raise ServiceError(_("You can only download your own reflections."), code="forbidden")
     export = ReflectionExport.objects.create(author=author)
     export.entries.set(entries)
-    transaction.on_commit(lambda: reflection_export_render.delay(export.pk))
+    queue_after_commit(reflection_export_render, export.pk)  # owed while pending: the sweep re-queues it
     return export
 
 

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from learning.core.tasks_queue import queue_after_commit
+
 from ..models import Notification
 
 
@@ -15,7 +17,7 @@ def notification_send(*, user, message: str, url: str) -> Notification:
     from ..tasks import notification_email
 
     notification = Notification.objects.create(user=user, message=message[:300], url=url)
-    transaction.on_commit(lambda: notification_email.delay(notification.pk))
+    queue_after_commit(notification_email, notification.pk)  # owed until emailed_at: the sweep re-queues it
     return notification
 
 

@@ -7,4 +7,7 @@ class CoverageConfig(AppConfig):
     verbose_name = "Required training and coverage"
 
     def ready(self):
+        from . import owed
         from . import signals  # noqa: F401  (connects the membership receivers)
+
+        owed.register()

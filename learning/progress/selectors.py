@@ -3,7 +3,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from modules.models import LessonPage, ModulePage
 
@@ -74,6 +74,15 @@ def progress_for_modules(*, user, modules):
 
 def module_progress(*, enrolment):
     return progress_for_modules(user=enrolment.user, modules=[enrolment.module])[enrolment.module_id]
+
+
+def enrolments_without_completion():
+    """Enrolments with a lesson done in their current cycle but no completion recorded for it: where the nightly
+    repair looks for a completion rule met but not recorded."""
+    this_cycle = {"enrolment": OuterRef("pk"), "cycle": OuterRef("cycle")}
+    recorded = {"user": OuterRef("user"), "module": OuterRef("module"), "cycle": OuterRef("cycle")}
+    return Enrolment.objects.filter(Exists(LessonCompletion.objects.filter(**this_cycle)),
+                                    ~Exists(ModuleCompletion.objects.filter(**recorded))).order_by("pk")
 
 
 def completed_module_ids(*, user):

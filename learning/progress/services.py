@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.core.errors import ServiceError
+from learning.core.tasks_queue import queue_after_commit
 from learning.coverage.services import coverage_changed
 
 from . import selectors
@@ -35,19 +36,29 @@ def enrolment_create(*, user, module, source=Enrolment.Source.SELF) -> Enrolment
         return Enrolment.objects.get(user=user, module=module)
 
 
+def _lessons_done_stamp(enrolment, module) -> bool:
+    """Note when every lesson of the cycle is done (once). The caller holds the enrolment's row lock."""
+    if enrolment.lessons_completed_at is not None or not selectors.module_progress(enrolment=enrolment).is_complete:
+        return False
+    enrolment.lessons_completed_at = timezone.now()
+    enrolment.module_revision_id = module.live_revision_id
+    return True
+
+
 @transaction.atomic
 def lesson_complete(*, user, lesson) -> LessonCompletion:
-    """Mark a lesson complete (enrolling if needed) and move the resume point; repeating it changes nothing."""
+    """Mark a lesson complete (enrolling if needed) and move the resume point; repeating it changes nothing.
+
+    Completions of one person's module take turns on the enrolment's row lock: two last lessons finished at the
+    same moment would otherwise each count the lessons without seeing the other's (write skew under READ
+    COMMITTED), and neither would complete the module."""
     module = lesson.get_parent().specific
-    enrolment = enrolment_create(user=user, module=module)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment_create(user=user, module=module).pk)
     completion, _created = LessonCompletion.objects.get_or_create(
         enrolment=enrolment, cycle=enrolment.cycle, lesson=lesson, defaults={"revision_id": lesson.live_revision_id}
     )
     enrolment.last_lesson = lesson
-    summary = selectors.module_progress(enrolment=enrolment)
-    if summary.is_complete and enrolment.lessons_completed_at is None:
-        enrolment.lessons_completed_at = timezone.now()
-        enrolment.module_revision_id = module.live_revision_id
+    _lessons_done_stamp(enrolment, module)
     enrolment.save(update_fields=["last_lesson", "last_activity_at", "lessons_completed_at", "module_revision_id"])
     completion_evaluate(user=user, module=module)
     coverage_changed(user=user, module=module)
@@ -105,9 +116,23 @@ def completion_evaluate(*, user, module) -> ModuleCompletion | None:
         return ModuleCompletion.objects.get(user=user, module=module, cycle=enrolment.cycle)
     from certificates.tasks import certificate_issue
 
-    transaction.on_commit(lambda: certificate_issue.delay(completion.pk))
+    queue_after_commit(certificate_issue, completion.pk)  # owed until issued: the owed-work sweep re-queues it
     coverage_changed(user=user, module=module)
     return completion
+
+
+def completions_repair() -> int:
+    """Nightly: record the completions whose rule is met but that no event recorded (a crash or a lost race
+    between the lessons, the quiz and the sign-off). Returns how many it recorded. Safe to run again."""
+    recorded = 0
+    for enrolment_id in selectors.enrolments_without_completion().values_list("pk", flat=True):
+        with transaction.atomic():
+            enrolment = Enrolment.objects.select_for_update().select_related("user", "module").get(pk=enrolment_id)
+            module = enrolment.module.specific
+            if _lessons_done_stamp(enrolment, module):
+                enrolment.save(update_fields=["lessons_completed_at", "module_revision_id"])
+            recorded += completion_evaluate(user=enrolment.user, module=module) is not None
+    return recorded
 
 
 def add_months(moment, months):

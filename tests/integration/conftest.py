@@ -2,7 +2,9 @@
 
 Under CI=true a missing service fails the run; on a developer's machine those tests skip with the reason.
 """
+import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -11,6 +13,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+import redis
 from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,8 +46,11 @@ def real_services():
 
 
 @pytest.fixture
-def celery_worker_process(real_services, transactional_db, settings, worker_id):
-    """Start `celery worker` against this test database and a queue of its own; send tasks for real."""
+def start_worker(real_services, transactional_db, django_db_serialized_rollback, settings, worker_id):
+    """Start `celery worker` processes against this test database and a queue of their own, and send the test's
+    tasks there; call it again to restart after `kill_worker`. Each worker logs to var/<queue>.log. Serialized
+    rollback: the next test still finds the pages and groups the migrations made, though this one's commits are
+    flushed."""
     from learning.celery import app
 
     queue = f"test-{worker_id}-{uuid.uuid4().hex[:8]}"
@@ -56,23 +62,76 @@ def celery_worker_process(real_services, transactional_db, settings, worker_id):
         "CELERY_TASK_DEFAULT_QUEUE": queue,
         "DJANGO_MEDIA_ROOT": settings.MEDIA_ROOT,  # files the worker writes land where this test reads
     }
-    log = open(ROOT / "var" / f"{queue}.log", "w") if (ROOT / "var").is_dir() else subprocess.DEVNULL
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "learning", "worker", "-Q", queue, "--concurrency=2",
-         "--loglevel=INFO", f"--hostname={queue}@%h", "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
+    started = []
+
+    def start(concurrency=2):
+        log = open(ROOT / "var" / f"{queue}.log", "a") if (ROOT / "var").is_dir() else subprocess.DEVNULL
+        process = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "learning", "worker", "-Q", queue, f"--concurrency={concurrency}",
+             "--loglevel=INFO", f"--hostname={queue}-{len(started)}@%h", "--without-gossip", "--without-mingle"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: kill_worker takes the pool processes with it
+        )
+        process.queue = queue
+        started.append(process)
+        return process
+
     previous = (app.conf.task_always_eager, app.conf.task_default_queue)
     app.conf.task_always_eager, app.conf.task_default_queue = False, queue
     try:
-        yield process
+        yield start
     finally:
         app.conf.task_always_eager, app.conf.task_default_queue = previous
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        for process in started:
+            _stop(process)
+        _forget_queue(queue)
+
+
+@pytest.fixture
+def celery_worker_process(start_worker):
+    return start_worker()
+
+
+@pytest.fixture
+def kill_worker():
+    """SIGKILL a worker and its pool processes at once, as an OOM kill or a lost machine would."""
+    def kill(process):
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=20)
+
+    return kill
+
+
+def _stop(process):
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def _forget_queue(queue):
+    """Drop the queue and the messages a killed worker left unacknowledged for it (Redis keeps them in the
+    `unacked` hash until the visibility timeout), so nothing from this test is ever delivered again."""
+    from django.conf import settings
+
+    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    broker.delete(queue)
+    for tag, payload in broker.hscan_iter("unacked"):
+        if json.loads(payload)[-1] == queue:
+            broker.hdel("unacked", tag)
+            broker.zrem("unacked_index", tag)
+
+
+@pytest.fixture
+def queue_length():
+    """How many messages wait in a worker's queue."""
+    from django.conf import settings
+
+    return lambda process: redis.Redis.from_url(settings.CELERY_BROKER_URL).llen(process.queue)
 
 
 def _database_url():

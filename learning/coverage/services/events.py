@@ -1,37 +1,13 @@
-"""The events that move coverage figures, each turned into a recompute queued once the change is committed."""
-from django.db import transaction
+"""The events that move coverage figures, each turned into a recompute queued once the change is committed, once
+per transaction (an import that saves 500 memberships queues one refresh). Robust: if the broker is down, the
+learner's or lead's request still succeeds (the error is logged) and the nightly repair brings the figures up to
+date."""
 from django.db.models import Exists, OuterRef
 
+from learning.core.tasks_queue import queue_after_commit
 from learning.organisations.models import Membership
 
 from ..models import Requirement
-
-
-class _Queued:
-    """An on-commit callback that queues a task, and remembers that it ran."""
-
-    def __init__(self, task, args):
-        self.task, self.args, self.ran = task, args, False
-        self.__qualname__ = f"{task.name}.delay"  # Django names a failed robust callback by it in the log
-
-    def __call__(self):
-        self.ran = True
-        self.task.delay(*self.args)
-
-    def is_pending(self, task, args):
-        return not self.ran and self.task.name == task.name and self.args == args
-
-
-def _queue_once(task, *args):
-    """Queue `task.delay(*args)` after commit, once per transaction: an import that saves 500 memberships must
-    not queue 500 identical refreshes. The check reads Django's own list of this connection's pending
-    callbacks, so a savepoint that rolls back takes its entry with it, exactly as it takes the callback.
-    Robust: if the broker is down, the learner's or lead's request still succeeds (the error is logged) and the
-    nightly repair brings the figures up to date."""
-    pending = transaction.get_connection().run_on_commit
-    if any(isinstance(callback, _Queued) and callback.is_pending(task, args) for _sids, callback, _robust in pending):
-        return
-    transaction.on_commit(_Queued(task, args), robust=True)
 
 
 def coverage_changed(*, user, module) -> None:
@@ -43,18 +19,18 @@ def coverage_changed(*, user, module) -> None:
                    .annotate(required=Exists(Requirement.objects.filter(membership=OuterRef("pk"), module=module)))
                    .values_list("organisation_id", "required"))
     for organisation_id, required in sorted(memberships):
-        _queue_once(tasks.progress_recount, organisation_id, module.pk if required else None)
+        queue_after_commit(tasks.progress_recount, organisation_id, module.pk if required else None, once=True)
 
 
 def assignments_changed(*, organisation_id, module_id) -> None:
     """An assignment was created, changed or removed: re-derive who must do the module, enrol them, recount."""
     from .. import tasks
 
-    _queue_once(tasks.coverage_refresh, organisation_id, module_id)
+    queue_after_commit(tasks.coverage_refresh, organisation_id, module_id, once=True)
 
 
 def organisation_changed(*, organisation_id) -> None:
     """People joined, left or moved team or job title: re-derive every requirement in the organisation."""
     from .. import tasks
 
-    _queue_once(tasks.coverage_refresh, organisation_id, None)
+    queue_after_commit(tasks.coverage_refresh, organisation_id, None, once=True)

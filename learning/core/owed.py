@@ -1,0 +1,76 @@
+"""Work that must happen, and the one sweep that sees it done.
+
+Every follow-up that matters (a certificate, an export, a ZIP, an email) is first a fact in the database: a row
+with a status, or a condition such as "a completion without a certificate". Each app registers, when it starts, a
+query for what it owes and the task that does it; the beat task `owed_sweep` re-queues whatever has been owed for
+longer than OWED_AFTER_MINUTES. So a broker that was down, a message that was lost or a worker killed mid-task
+costs minutes, not the work. Queuing twice is harmless: every task is idempotent (a unique constraint plus a
+status check).
+
+learning.core imports no other app: it only keeps the list, and each app adds itself (in its AppConfig.ready).
+"""
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.text import slugify
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Owed:
+    name: str
+    queryset: Callable  # () -> the rows that are owed, whatever their age
+    since: str  # the field that says since when a row has been owed
+    task: object  # the Celery task that does the work, given the `args` fields of one row
+    args: tuple = ("pk",)
+    email: bool = False  # an email is given up after OWED_EMAIL_GIVE_UP_DAYS: a day late helps, a week late is noise
+
+
+_REGISTRY: dict[str, Owed] = {}
+
+
+def owed_register(name: str, *, queryset, since: str, task, args=("pk",), email=False) -> None:
+    """Declare a kind of owed work (once per app, at start-up; registering a name again replaces it)."""
+    _REGISTRY[name] = Owed(name, queryset, since, task, tuple(args), email)
+
+
+def owed_rows(owed: Owed, *, older_than: timedelta, now=None) -> list[tuple]:
+    """(task arguments, owed since) of the oldest rows owed for longer than `older_than` (at most OWED_BATCH)."""
+    now = now or timezone.now()
+    rows = owed.queryset().filter(**{f"{owed.since}__lt": now - older_than})
+    if owed.email:
+        rows = rows.filter(**{f"{owed.since}__gte": now - timedelta(days=settings.OWED_EMAIL_GIVE_UP_DAYS)})
+    return [(tuple(row[:-1]), row[-1])
+            for row in rows.order_by(owed.since).values_list(*owed.args, owed.since)[: settings.OWED_BATCH]]
+
+
+def owed_requeue(*, older_than: timedelta | None = None) -> dict[str, int]:
+    """Queue again everything owed for longer than `older_than` (OWED_AFTER_MINUTES by default); returns how many
+    of each kind. In the order the apps registered, so a certificate is queued before its email.
+
+    A row queued again is not queued again for OWED_REQUEUE_GAP_MINUTES, longer than any task's own retries: work
+    that keeps failing is tried (with its retries) once in that time, instead of gaining a copy every sweep."""
+    if older_than is None:
+        older_than = timedelta(minutes=settings.OWED_AFTER_MINUTES)
+    counts = {}
+    for owed in list(_REGISTRY.values()):
+        counts[owed.name] = 0
+        for args, since in owed_rows(owed, older_than=older_than):
+            key = f"owed:{slugify(owed.name)}:{'-'.join(map(str, args))}:{since.timestamp()}"
+            if not cache.add(key, True, timeout=settings.OWED_REQUEUE_GAP_MINUTES * 60):
+                continue
+            try:
+                owed.task.delay(*args)
+            except Exception:
+                cache.delete(key)  # not sent: the next sweep tries again
+                raise
+            counts[owed.name] += 1
+        if counts[owed.name]:
+            logger.warning("Owed-work sweep re-queued %s × %s", counts[owed.name], owed.name)
+    return counts
