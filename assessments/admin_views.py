@@ -1,7 +1,7 @@
 """Wagtail admin pages for quiz banks: import, export and item analysis."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
@@ -13,7 +13,7 @@ from .analysis import quiz_item_analysis
 from .exports import item_analysis_csv_response
 from .forms import QuestionImportForm
 from .models import Quiz
-from .services.imports import format_for, questions_export, questions_import
+from .services.imports import FORMATS, format_for, questions_export, questions_import
 
 
 def _editor_only(request):
@@ -49,9 +49,10 @@ def quiz_import(request, quiz_id):
 def quiz_export(request, quiz_id, fmt):
     _editor_only(request)
     quiz = get_object_or_404(Quiz, pk=quiz_id)
-    extension = {"gift": "gift", "xml": "xml"}[fmt]
+    if fmt not in FORMATS:  # the format is part of the address: an unknown one is a page that does not exist
+        raise Http404
     response = HttpResponse(questions_export(quiz=quiz, fmt=fmt), content_type="text/plain; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{slugify(quiz.title)}.{extension}"'
+    response["Content-Disposition"] = f'attachment; filename="{slugify(quiz.title)}.{fmt}"'
     return response
 
 

@@ -1,7 +1,8 @@
 """Reads about reflections, shaped so query counts stay flat as lists grow.
 
 The list selectors mirror the rules in assessments/rules.py (asking the rule row by row would cost a query
-each); reflections_visible_to is the mirror of assessments.view_entry and is tested against it.
+each); readable_by_supervisor is the mirror of the supervisor half of assessments.view_entry, and every list of
+entries a supervisor sees (queue, overview counts, sessions) is built from it or from submitted_to_user.
 """
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,8 +23,22 @@ Status = ReflectiveEntry.Status
 SHARED = [Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.SIGNED_OFF]
 
 
-def _supervised_by(user, prefix="membership__supervisor__"):
+def _supervised_by(user, prefix):
+    """`prefix` names a supervisor membership held by `user`, active and with the role."""
     return Q(**{f"{prefix}user": user, f"{prefix}is_active": True, f"{prefix}is_supervisor": True})
+
+
+def submitted_to_user(user, prefix="") -> Q:
+    """Entries (reached through `prefix`) submitted to `user`: mirrors rules.is_submitted_to."""
+    return _supervised_by(user, f"{prefix}submitted_to__")
+
+
+def readable_by_supervisor(user, prefix="") -> Q:
+    """Entries (reached through `prefix`) that `user` reads as a supervisor: submitted to them, or shared with
+    them by the author, and not a draft. Mirrors the supervisor half of assessments.view_entry."""
+    shares = ReflectiveEntry.shared_with.through.objects.filter(_supervised_by(user, "membership__"))
+    shared = Q(**{f"{prefix}pk__in": shares.values("reflectiveentry_id")})
+    return (submitted_to_user(user, prefix) | shared) & Q(**{f"{prefix}status__in": SHARED})
 
 
 def reflections_of(*, user):
@@ -34,22 +49,24 @@ def reflections_of(*, user):
 
 def reflections_visible_to(*, user):
     """Every entry the user may read: their own, and what their supervisees have shared with them."""
-    return ReflectiveEntry.objects.filter(Q(author=user) | (_supervised_by(user) & Q(status__in=SHARED)))
+    return ReflectiveEntry.objects.filter(Q(author=user) | readable_by_supervisor(user))
 
 
 def reflection_for(*, entry_id, user, rule="assessments.view_entry"):
     """The entry, if the user passes `rule` for it; otherwise None (and the view answers 404)."""
     entry = (ReflectiveEntry.objects
-             .select_related("author", "module", "membership__organisation", "membership__supervisor__user")
-             .filter(pk=entry_id).first())
+             .select_related("author", "module", "membership__organisation", "membership__supervisor__user",
+                             "submitted_to__user")
+             .prefetch_related("shared_with__user").filter(pk=entry_id).first())
     if entry is None or not rules.test_rule(rule, user, entry):
         return None
     return entry
 
 
 def reflection_reviewer(*, entry):
-    """Who reviews `entry`: the author's supervisor in its organisation, while both memberships are active and
-    the supervisor holds the role; None when there is nobody to submit to."""
+    """Who `entry` would be submitted to now: the author's current supervisor in its organisation, while both
+    memberships are active and the supervisor holds the role; None when there is nobody to submit to. Who may
+    read it is another question (entry.submitted_to, assessments/rules.py)."""
     supervisor = entry.membership.supervisor
     if supervisor is None or not (supervisor.is_active and supervisor.is_supervisor and entry.membership.is_active):
         return None
@@ -67,7 +84,7 @@ def review_cutoff():
 def review_queue(*, user):
     """Entries waiting for this supervisor, oldest submission first, each marked overdue or not."""
     overdue = ExpressionWrapper(Q(submitted_at__lt=review_cutoff()), output_field=BooleanField())
-    return (ReflectiveEntry.objects.filter(_supervised_by(user), status=Status.SUBMITTED)
+    return (ReflectiveEntry.objects.filter(submitted_to_user(user), status=Status.SUBMITTED)
             .select_related("author", "module", "membership__organisation", "membership__team")
             .annotate(is_overdue=overdue).order_by("submitted_at", "pk"))
 
@@ -80,7 +97,7 @@ def _count(queryset):
 
 def nav_counts(*, user) -> dict:
     """The review queue's length and the unread notifications, in one query (the header shows both)."""
-    queue = ReflectiveEntry.objects.filter(_supervised_by(user), status=Status.SUBMITTED)
+    queue = ReflectiveEntry.objects.filter(submitted_to_user(user), status=Status.SUBMITTED)
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
     row = (get_user_model().objects.filter(pk=user.pk)
            .annotate(review=_count(queue), unread=_count(unread)).values("review", "unread").first())
@@ -88,11 +105,14 @@ def nav_counts(*, user) -> dict:
 
 
 def supervisee_overview(*, user):
-    """The user's active supervisees with how many reflections wait for review and are signed off."""
+    """The user's active supervisees with how many of their reflections wait for this user's review and how many
+    signed-off ones this user may read (entries sent to an earlier supervisor and not shared are not counted)."""
     return (Membership.objects.filter(_supervised_by(user, prefix="supervisor__"), is_active=True)
             .select_related("user", "organisation", "team")
-            .annotate(waiting=Count("reflections", filter=Q(reflections__status=Status.SUBMITTED)),
-                      signed_off=Count("reflections", filter=Q(reflections__status=Status.SIGNED_OFF)))
+            .annotate(waiting=Count("reflections", filter=submitted_to_user(user, "reflections__")
+                                    & Q(reflections__status=Status.SUBMITTED)),
+                      signed_off=Count("reflections", filter=readable_by_supervisor(user, "reflections__")
+                                       & Q(reflections__status=Status.SIGNED_OFF)))
             .order_by("organisation__name", "user__last_name", "user__first_name"))
 
 

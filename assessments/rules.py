@@ -4,6 +4,10 @@ These are rules (rules.add_rule, asked with rules.test_rule or {% test_rule %}),
 Django's user.has_perm grants a superuser every permission, and reflection text must stay private even from
 platform admins. Workforce leads and editors get nothing here either; they see counts through selectors.
 
+A reflection is read by the supervisor it was submitted to (`submitted_to`), never by whoever supervises the
+author now: a new supervisor (a lead who made themselves one included) does not inherit the history. The author
+may share an entry with their current supervisor, read only (`shared_with`).
+
 Predicates take the signed-in user and the object. The list selectors in reflection_selectors.py and
 supervision_selectors.py mirror them; tests/assessments/reflections/test_reflection_permissions_matrix.py
 checks both.
@@ -11,6 +15,7 @@ checks both.
 import rules
 
 from .models import ReflectiveEntry
+from .reflection_selectors import reflection_reviewer
 
 Status = ReflectiveEntry.Status
 
@@ -26,9 +31,23 @@ def is_author(user, entry):
 
 
 @rules.predicate
-def is_authors_supervisor(user, entry):
-    """The supervisor named on the author's membership in the entry's organisation, while they hold the role."""
-    return _active_supervisor(entry.membership.supervisor, user)
+def is_submitted_to(user, entry):
+    """The supervisor the entry was submitted to, while they hold the role in the entry's organisation."""
+    return _active_supervisor(entry.submitted_to, user)
+
+
+@rules.predicate
+def is_shared_with(user, entry):
+    """A later supervisor the author shared the entry with (prefetch `shared_with` when asking for many)."""
+    return any(_active_supervisor(membership, user) for membership in entry.shared_with.all())
+
+
+@rules.predicate
+def has_new_supervisor(_user, entry):
+    """The author's current supervisor cannot read the entry yet, so there is someone to share it with."""
+    current = reflection_reviewer(entry=entry)
+    return (current is not None and current.pk != entry.submitted_to_id
+            and all(membership.pk != current.pk for membership in entry.shared_with.all()))
 
 
 @rules.predicate
@@ -82,14 +101,16 @@ def supervises_anyone(user, _target=None):
     return user.is_authenticated and user.memberships.filter(is_supervisor=True, is_active=True).exists()
 
 
-# Reflective entries: private drafts; the supervisor reads from submission on; signing off locks the entry.
-rules.add_rule("assessments.view_entry", is_author | (is_authors_supervisor & ~is_draft))
+# Reflective entries: private drafts; the supervisor it was submitted to reads from submission on, and reviews;
+# a supervisor it was shared with only reads; signing off locks the entry.
+rules.add_rule("assessments.view_entry", is_author | ((is_submitted_to | is_shared_with) & ~is_draft))
 rules.add_rule("assessments.edit_entry", is_author & (is_draft | needs_changes))
 rules.add_rule("assessments.submit_entry", is_author & (is_draft | needs_changes))
 rules.add_rule("assessments.withdraw_entry", is_author & is_submitted)
 rules.add_rule("assessments.delete_entry", is_author & is_draft)
-rules.add_rule("assessments.comment_entry", (is_author | is_authors_supervisor) & in_review)
-rules.add_rule("assessments.review_entry", is_authors_supervisor & is_submitted)
+rules.add_rule("assessments.comment_entry", (is_author | is_submitted_to) & in_review)
+rules.add_rule("assessments.review_entry", is_submitted_to & is_submitted)
+rules.add_rule("assessments.share_entry", is_author & ~is_draft & has_new_supervisor)
 rules.add_rule("assessments.export_entry", is_author)
 rules.add_rule("assessments.download_export", owns_export)
 

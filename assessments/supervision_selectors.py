@@ -5,7 +5,7 @@ from django.db.models import Prefetch, Q
 from learning.organisations.models import Membership
 
 from .models import ReflectiveEntry, SessionAction, SupervisionSession
-from .reflection_selectors import SHARED
+from .reflection_selectors import readable_by_supervisor
 
 RECENT_REFLECTIONS = 50
 
@@ -26,7 +26,9 @@ def sessions_visible_to(*, user):
 
 def session_for(*, session_id, user, rule="assessments.view_session"):
     """The session with everything its page shows, if the user passes `rule`; otherwise None."""
-    entries = ReflectiveEntry.objects.select_related("author", "module", "membership__supervisor")
+    # submitted_to and shared_with come along so that session_visible_parts asks the rule without queries.
+    entries = (ReflectiveEntry.objects.select_related("author", "module", "submitted_to")
+               .prefetch_related("shared_with"))
     session = (
         _with_people(SupervisionSession.objects.filter(pk=session_id))
         .prefetch_related(
@@ -59,10 +61,10 @@ def supervisees_for_sessions(*, user):
 
 
 def reflections_for_sessions(*, user, include=()):
-    """Reflections a supervisor may link to a session: recent ones their supervisees shared, plus any linked."""
-    shared = (ReflectiveEntry.objects.filter(
-        membership__supervisor__user=user, membership__supervisor__is_active=True,
-        membership__supervisor__is_supervisor=True, status__in=SHARED)
-        .order_by("-submitted_at").values_list("pk", flat=True)[:RECENT_REFLECTIONS])
+    """Reflections a supervisor may link to a session: recent ones by their supervisees that they may read
+    (submitted or shared to them), plus any already linked."""
+    supervisees = supervisees_for_sessions(user=user).values("pk")
+    shared = (ReflectiveEntry.objects.filter(readable_by_supervisor(user), membership__in=supervisees)
+              .order_by("-submitted_at").values_list("pk", flat=True)[:RECENT_REFLECTIONS])
     return (ReflectiveEntry.objects.filter(Q(pk__in=list(shared)) | Q(pk__in=[e.pk for e in include]))
             .select_related("author").order_by("author__last_name", "-submitted_at"))

@@ -19,6 +19,7 @@ urlpatterns = [
     path("reflections/<int:entry_id>/submit/", views_reflections.reflection_submit, name="reflection_submit"),
     path("reflections/<int:entry_id>/withdraw/", views_reflections.reflection_withdraw, name="reflection_withdraw"),
     path("reflections/<int:entry_id>/delete/", views_reflections.reflection_delete, name="reflection_delete"),
+    path("reflections/<int:entry_id>/share/", views_reflections.reflection_share, name="reflection_share"),
     path("reflections/<int:entry_id>/comment/", views_reviews.reflection_comment, name="reflection_comment"),
     path("reflections/<int:entry_id>/review/", views_reviews.reflection_review, name="reflection_review"),
     path("reflections/exports/", views_exports.export_new, name="reflection_export_new"),

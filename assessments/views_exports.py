@@ -54,8 +54,6 @@ def export_download(request, export_id):
     export = _own_export(request, export_id)
     if export.status != ReflectionExport.Status.READY:
         return redirect("reflection_export", export_id=export.pk)
-    response = FileResponse(default_storage.open(export.file_path, "rb"), as_attachment=True,
-                            filename=f"reflective-account-{export.created_at:%Y-%m-%d}.pdf",
-                            content_type="application/pdf")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    # Never cached: learning.core.middleware marks every response to a signed-in person private, no-store.
+    return FileResponse(default_storage.open(export.file_path, "rb"), as_attachment=True,
+                        filename=f"reflective-account-{export.created_at:%Y-%m-%d}.pdf", content_type="application/pdf")

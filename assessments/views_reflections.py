@@ -1,4 +1,5 @@
-"""Writing reflections: the list, starting one, the editor (saved as you type), submitting, withdrawing, deleting.
+"""Writing reflections: the list, starting one, the editor (saved as you type), submitting, withdrawing, deleting,
+and sharing an earlier entry with a new supervisor.
 
 Anything the user may not see answers 404, so nobody learns that someone else's reflection exists.
 """
@@ -19,6 +20,7 @@ from . import reflection_selectors as selectors
 from .forms_reflections import ReflectionForm, ReflectionStartForm, SubmitConfirmForm
 from .identifiers import identifiers_in_entry
 from .services import reflections as services
+from .services.sharing import reflection_share as share_service
 
 PAGE_SIZE = 25
 
@@ -69,7 +71,7 @@ def _render_editor(request, entry, form, status=200):
 def _submit_or_explain(request, entry, form=None, *, confirmed=False):
     """Submit, then show the entry; or explain what stands in the way (missing parts, possible identifiers)."""
     try:
-        services.reflection_submit(entry=entry, user=request.user, anonymised_confirmed=confirmed)
+        submitted = services.reflection_submit(entry=entry, user=request.user, anonymised_confirmed=confirmed)
     except services.IncompleteReflection as exc:
         if form is None:  # submitted from the entry's page: show the editor with the gaps marked
             form = ReflectionForm(ReflectionForm.initial_for(entry), template=entry.template)
@@ -84,7 +86,7 @@ def _submit_or_explain(request, entry, form=None, *, confirmed=False):
         messages.error(request, exc.message)
         return redirect("reflection_detail", entry_id=entry.pk)
     messages.success(request, _("Your reflection has been sent to %(name)s for review.")
-                     % {"name": entry.membership.supervisor.user})
+                     % {"name": submitted.submitted_to.user})
     return redirect("reflection_detail", entry_id=entry.pk)
 
 
@@ -167,3 +169,25 @@ def reflection_delete(request, entry_id):
         return redirect("reflection_detail", entry_id=entry.pk)
     messages.success(request, _("Draft deleted."))
     return redirect("reflection_list")
+
+
+@login_required
+def reflection_share(request, entry_id):
+    """Ask the author to confirm, then let their current supervisor read an entry sent to someone before them."""
+    entry = _entry(request, entry_id)
+    if entry.author_id != request.user.pk:
+        raise Http404  # a supervisor reading the entry learns nothing from this page
+    if not rules.test_rule("assessments.share_entry", request.user, entry):
+        messages.info(request, _("There is nobody new to share this reflection with: your current supervisor can "
+                                 "already read it, or you have none recorded."))
+        return redirect("reflection_detail", entry_id=entry.pk)
+    if request.method != "POST":
+        return render(request, "assessments/reflections/share.html",
+                      {"entry": entry, "supervisor": selectors.reflection_reviewer(entry=entry)})
+    try:
+        supervisor = share_service(entry=entry, user=request.user)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Shared. %(name)s can now read this reflection.") % {"name": supervisor.user})
+    return redirect("reflection_detail", entry_id=entry.pk)

@@ -1,22 +1,28 @@
 """Quizzes and question banks in the Wagtail admin, with import, export and item analysis pages."""
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from learning.core.snippets import ProjectSnippetViewSet
 
 from . import admin_views
 from .models import Question, Quiz
+from .services.sharing import SHARE_ACTION
 
 
-class QuizViewSet(SnippetViewSet):
+class QuizViewSet(ProjectSnippetViewSet):
     model = Quiz
+    # Shown when learners' attempts keep a quiz from being deleted (learning/core/kept_records.py).
+    kept_records_advice = _("To take it out of use, remove it from its module instead.")
     icon = "tasks"
     list_display = ["title", "module", "pass_mark", "questions_per_attempt", "attempts_allowed"]
     search_fields = ["title"]
 
 
-class QuestionViewSet(SnippetViewSet):
+class QuestionViewSet(ProjectSnippetViewSet):
     model = Question
     icon = "help"
     list_display = ["name", "quiz", "qtype"]
@@ -52,3 +58,10 @@ class EditorMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def quiz_tools_menu_item():
     return EditorMenuItem("Quiz import and analysis", reverse("assessments_quiz_tools"), icon_name="upload", order=151)
+
+
+@hooks.register("register_log_actions")
+def reflection_log_actions(actions):
+    """Sharing a reflection with a later supervisor is audited (assessments/services/sharing.py)."""
+    actions.register_action(SHARE_ACTION, _("Share reflection"),
+                            _("Reflection shared by its author with their current supervisor"))

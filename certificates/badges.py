@@ -10,6 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import reverse
 from jwcrypto import jwk, jws, jwt
+from jwcrypto.common import JWException
 
 CONTEXTS = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
 
@@ -78,7 +79,11 @@ def badge_jwt(certificate) -> str:
 
 
 class BadgeInvalid(Exception):
-    pass
+    """A signed token, but not signed with the platform's key, or altered since."""
+
+
+class BadgeUnreadable(BadgeInvalid):
+    """Not a signed token at all (text, a broken or encrypted token), so there is no signature to check."""
 
 
 def badge_verify(token: str) -> dict:
@@ -87,6 +92,8 @@ def badge_verify(token: str) -> dict:
     try:
         checked = jwt.JWT(jwt=token.strip(), key=signing_key(), check_claims=False, algs=["ES256"],
                           strict_serialization=True)
-    except (jws.InvalidJWSSignature, jws.InvalidJWSObject, jwt.JWTExpired, ValueError) as exc:
+    except jws.InvalidJWSSignature as exc:
         raise BadgeInvalid(str(exc)) from exc
+    except (JWException, TypeError, ValueError) as exc:  # TypeError: an encrypted token (JWE)
+        raise BadgeUnreadable(str(exc)) from exc
     return json.loads(checked.claims)

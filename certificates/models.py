@@ -39,6 +39,11 @@ class Certificate(models.Model):
     pdf = models.FileField(upload_to="certificates/", max_length=255)
     superseded_by = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     revoked_reason = models.TextField(blank=True)
+    earned_in = models.ManyToManyField(
+        "organisations.Organisation", blank=True, related_name="+",
+        help_text=_("Where the person was a member when they earned it: only leads there may revoke or re-issue it."),
+    )
+    emailed_at = models.DateTimeField(null=True, blank=True, help_text=_("When the learner was emailed."))
 
     class Meta:
         ordering = ["-issued_at"]
@@ -104,6 +109,9 @@ class CertificateBundle(models.Model):
     done = models.PositiveIntegerField(default=0)
     file = models.FileField(upload_to="certificate-bundles/", blank=True, max_length=255)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Moved on at every step: a bundle "preparing" with no step for minutes has lost its worker.
+    updated_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text=_("Builds started; failed after a few."))
 
     class Meta:
         ordering = ["-created_at"]

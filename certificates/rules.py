@@ -1,6 +1,7 @@
 """Who may see and manage certificates. A certificate belongs to a person; the people who may see a
-person's record in any organisation they belong to (organisations.view_record) may see it; leads of such
-an organisation, and admins, may re-issue or revoke it."""
+person's record in any organisation they belong to (organisations.view_record) may see it; leads of an
+organisation where it was earned (Certificate.earned_in) that the person still belongs to, and admins, may
+re-issue or revoke it."""
 import rules
 
 from learning.organisations.models import Membership
@@ -22,12 +23,15 @@ def may_view_owner_record(user, certificate):
 
 
 @rules.predicate
-def leads_owner_organisation(user, certificate):
-    if certificate is None:
+def leads_where_earned(user, certificate):
+    """A lead of an organisation the person belonged to when they earned it, and still belongs to: joining
+    another organisation later gives its leads no say over what was earned before."""
+    if certificate is None or not user.is_authenticated:
         return False
-    owner_orgs = Membership.objects.filter(user_id=certificate.user_id, is_active=True).values("organisation_id")
+    owner_orgs = Membership.objects.filter(user_id=certificate.user_id, is_active=True,
+                                           organisation__in=certificate.earned_in.all()).values("organisation_id")
     return Membership.objects.filter(user=user, is_lead=True, is_active=True, organisation_id__in=owner_orgs).exists()
 
 
 rules.add_perm("certificates.view_certificate", owns_certificate | may_view_owner_record | is_platform_admin)
-rules.add_perm("certificates.manage_certificate", leads_owner_organisation | is_platform_admin)
+rules.add_perm("certificates.manage_certificate", leads_where_earned | is_platform_admin)

@@ -1,6 +1,7 @@
 """Certificate reads."""
 from datetime import timedelta
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from learning.organisations.models import Membership
@@ -17,11 +18,13 @@ def certificate_by_code(*, code):
 
 
 def certificates_in_organisation(*, organisation, team=None):
-    """Current certificates of the organisation's (or a team's) members."""
+    """Current certificates of the organisation's (or a team's) members; `earned_here` says whether it was
+    earned at this organisation (so its leads may manage it: certificates.manage_certificate)."""
     members = Membership.objects.filter(organisation=organisation, is_active=True)
     if team is not None:
         members = members.filter(team=team)
-    return (Certificate.objects.filter(user__in=members.values("user_id"))
+    earned_here = Certificate.earned_in.through.objects.filter(certificate_id=OuterRef("pk"), organisation=organisation)
+    return (Certificate.objects.filter(user__in=members.values("user_id")).annotate(earned_here=Exists(earned_here))
             .exclude(status=Certificate.Status.SUPERSEDED).order_by("learner_name", "module_title"))
 
 

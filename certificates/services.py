@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.core.errors import ServiceError
+from learning.core.mail import email_send
+from learning.core.tasks_queue import queue_after_commit
 from learning.organisations.models import Membership
 from learning.progress.models import Enrolment, ModuleCompletion
 
@@ -19,6 +21,10 @@ from .pdf import render_certificate_pdf
 def _organisation_name(user):
     membership = Membership.objects.filter(user=user, is_active=True).select_related("organisation").order_by("joined_on", "pk").first()
     return membership.organisation.name if membership else ""
+
+
+def _organisations_now(user):
+    return list(Membership.objects.filter(user=user, is_active=True).values_list("organisation_id", flat=True))
 
 
 def _certificate_for(completion, *, version):
@@ -33,10 +39,16 @@ def _certificate_for(completion, *, version):
 
 
 def _store(certificate):
-    """Render first, then save the row and file together: a failure in either leaves no certificate."""
+    """Render first, then save the file and the row: a failure in either leaves no certificate, and a row that
+    fails to save takes its file with it. (A worker killed between the two leaves a file the orphan sweep
+    deletes: learning.core.orphans.)"""
     pdf = render_certificate_pdf(certificate)
     certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
-    certificate.save()
+    try:
+        certificate.save()
+    except Exception:
+        certificate.pdf.delete(save=False)
+        raise
 
 
 def _email_learner(certificate_id, template):
@@ -52,7 +64,10 @@ def _email_learner(certificate_id, template):
 @transaction.atomic
 def certificate_issue(*, completion: ModuleCompletion) -> Certificate:
     """Issue the first certificate for a completion; a second call returns it. It supersedes the person's
-    certificate from an earlier cycle of the same module."""
+    certificate from an earlier cycle of the same module. Two runs at once (a redelivered task, the owed-work
+    sweep) take turns on the completion's row lock, so the second finds the first's certificate and renders
+    nothing; the unique (completion, version) constraint holds in any case."""
+    ModuleCompletion.objects.select_for_update().filter(pk=completion.pk).first()
     existing = Certificate.objects.filter(completion=completion).order_by("-version").first()
     if existing:
         return existing
@@ -62,19 +77,55 @@ def certificate_issue(*, completion: ModuleCompletion) -> Certificate:
             _store(certificate)
     except IntegrityError:  # another worker issued it a moment ago
         return Certificate.objects.get(completion=completion, version=1)
+    certificate.earned_in.set(_organisations_now(completion.user))  # whose leads may revoke or re-issue it
     earlier = Certificate.objects.filter(
         user=completion.user, completion__module=completion.module, completion__cycle__lt=completion.cycle,
         status__in=[Certificate.Status.VALID, Certificate.Status.EXPIRED],
     )
     earlier.update(status=Certificate.Status.SUPERSEDED, superseded_by=certificate)
     CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.ISSUED)
-    transaction.on_commit(lambda: _email_learner(certificate.pk, "certificates/email/issued.txt"))
+    _email_owed(certificate)
     return certificate
+
+
+def _email_owed(certificate):
+    from .tasks import certificate_email
+
+    queue_after_commit(certificate_email, certificate.pk)  # owed until emailed_at: the owed-work sweep
+
+
+@transaction.atomic
+def certificate_email_send(*, certificate_id: int) -> bool:
+    """Email the learner a link to their new certificate, once: a second run (a retried or duplicated task)
+    sends nothing. Not for a certificate revoked or superseded in the meantime."""
+    certificate = Certificate.objects.select_for_update().filter(pk=certificate_id).first()
+    if certificate is None or certificate.emailed_at or certificate.status != Certificate.Status.VALID:
+        return False
+    if certificate.version > 1:  # a re-issue: the learner is told why, and by whom
+        _email_change(certificate.events.filter(action=CertificateEvent.Action.REISSUED).latest("at").pk)
+    else:
+        _email_learner(certificate.pk, "certificates/email/issued.txt")
+    certificate.emailed_at = timezone.now()
+    certificate.save(update_fields=["emailed_at"])
+    return True
+
+
+def _email_change(event_id):
+    """Tell the learner their certificate was revoked or re-issued: by whom and why (text and HTML)."""
+    event = CertificateEvent.objects.select_related("certificate__user", "actor").get(pk=event_id)
+    certificate = event.certificate
+    revoked = event.action == CertificateEvent.Action.REVOKED
+    subject = _("Your certificate was revoked: %(m)s") if revoked else _("Your certificate was re-issued: %(m)s")
+    email_send(to=certificate.user.email, subject=subject % {"m": certificate.module_title},
+               template="certificates/email/revoked" if revoked else "certificates/email/reissued",
+               context={"certificate": certificate, "reason": event.reason, "actor": event.actor,
+                        "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("my_certificates")})
 
 
 @transaction.atomic
 def certificate_reissue(*, certificate: Certificate, actor, reason: str) -> Certificate:
-    """A new version with today's details (e.g. after a name change); the old one is superseded."""
+    """A new version with today's details (e.g. after a name change), earned where the old one was; the old
+    one is superseded. The learner's email about the new version gives the reason."""
     if certificate.status != Certificate.Status.VALID:
         raise ServiceError(_("Only a valid certificate can be re-issued."))
     if not reason.strip():
@@ -82,21 +133,25 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str) -> Cert
     latest = Certificate.objects.filter(completion=certificate.completion).order_by("-version").first()
     replacement = _certificate_for(certificate.completion, version=latest.version + 1)
     _store(replacement)
+    replacement.earned_in.set(certificate.earned_in.all())
     Certificate.objects.filter(pk=certificate.pk).update(status=Certificate.Status.SUPERSEDED, superseded_by=replacement)
     CertificateEvent.objects.create(certificate=replacement, action=CertificateEvent.Action.REISSUED, actor=actor, reason=reason)
-    transaction.on_commit(lambda: _email_learner(replacement.pk, "certificates/email/issued.txt"))
+    _email_owed(replacement)
     return replacement
 
 
 @transaction.atomic
 def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
+    """Revoke a certificate (the verify page then says so) and email the learner the reason."""
     if certificate.status == Certificate.Status.REVOKED:
         return certificate
     if not reason.strip():
         raise ServiceError(_("Give a reason for revoking."))
     certificate.status, certificate.revoked_reason = Certificate.Status.REVOKED, reason.strip()
     certificate.save(update_fields=["status", "revoked_reason"])
-    CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.REVOKED, actor=actor, reason=reason)
+    event = CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.REVOKED, actor=actor,
+                                            reason=reason)
+    transaction.on_commit(lambda: _email_change(event.pk), robust=True)
     return certificate
 
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("organisation/<int:org_id>/certificates/zip/", views_organisation.bundle_create, name="bundle_create"),
     path("organisation/bundles/<int:bundle_id>/", views_organisation.bundle_detail, name="bundle_detail"),
     path("organisation/bundles/<int:bundle_id>/status/", views_organisation.bundle_status, name="bundle_status"),
+    path("organisation/bundles/<int:bundle_id>/retry/", views_organisation.bundle_try_again, name="bundle_retry"),
     path("organisation/bundles/<int:bundle_id>/download/", views_organisation.bundle_download, name="bundle_download"),
 ]

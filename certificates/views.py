@@ -87,8 +87,10 @@ def verify(request, code=None):
         if form.cleaned_data["badge"]:
             try:
                 claims = badges.badge_verify(form.cleaned_data["badge"])
+            except badges.BadgeUnreadable:
+                context.update(_verify_context(None, badge_error="unreadable"))
             except badges.BadgeInvalid:
-                context.update(_verify_context(None, badge_error=True))
+                context.update(_verify_context(None, badge_error="signature"))
             else:
                 context.update(_verify_context(selectors.certificate_by_code(code=claims.get("sub", "")), badge_claims=claims))
         else:

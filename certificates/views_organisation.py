@@ -1,4 +1,5 @@
 """Certificates across an organisation, for its workforce leads: list, and ZIP download built by Celery."""
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -6,9 +7,10 @@ from django.http import FileResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from learning.organisations.models import Organisation, Team
+from learning.organisations.models import Organisation
 
-from .bundles import bundle_request
+from .bundles import bundle_request, bundle_retry
+from .forms import TeamForm
 from .models import CertificateBundle
 from .selectors import certificates_in_organisation
 
@@ -20,18 +22,15 @@ def _led(request, org_id):
     return organisation
 
 
-def _team(organisation, value):
-    return get_object_or_404(Team, pk=value, organisation=organisation) if value else None
-
-
 @login_required
 def organisation_certificates(request, org_id):
     organisation = _led(request, org_id)
-    team = _team(organisation, request.GET.get("team"))
+    form = TeamForm(request.GET or None, organisation=organisation)
+    team = form.chosen_team()
     certificates = certificates_in_organisation(organisation=organisation, team=team)
     page = Paginator(certificates, 25).get_page(request.GET.get("page"))
     return render(request, "certificates/organisation.html", {
-        "organisation": organisation, "team": team, "teams": organisation.teams.all(), "page_obj": page,
+        "organisation": organisation, "team": team, "form": form, "page_obj": page,
         "query_string": f"team={team.pk}" if team else "",
     })
 
@@ -40,7 +39,11 @@ def organisation_certificates(request, org_id):
 @require_POST
 def bundle_create(request, org_id):
     organisation = _led(request, org_id)
-    bundle = bundle_request(organisation=organisation, team=_team(organisation, request.POST.get("team")),
+    form = TeamForm(request.POST, organisation=organisation)
+    if not form.is_valid():
+        messages.error(request, form.errors["team"][0])
+        return redirect("organisation_certificates", org_id=organisation.pk)
+    bundle = bundle_request(organisation=organisation, team=form.cleaned_data["team"],
                             requested_by=request.user)
     return redirect("bundle_detail", bundle_id=bundle.pk)
 
@@ -55,6 +58,13 @@ def _own_bundle(request, bundle_id):
 @login_required
 def bundle_detail(request, bundle_id):
     return render(request, "certificates/bundle.html", {"bundle": _own_bundle(request, bundle_id)})
+
+
+@login_required
+@require_POST
+def bundle_try_again(request, bundle_id):
+    bundle_retry(bundle=_own_bundle(request, bundle_id))
+    return redirect("bundle_detail", bundle_id=bundle_id)
 
 
 @login_required

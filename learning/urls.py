@@ -8,6 +8,7 @@ from learning.core import views as core_views
 
 urlpatterns = [
     path("health/", core_views.health, name="health"),
+    path("", include("learning.accounts.urls")),  # Wagtail's sign-in doors lead to allauth's (before Wagtail)
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
@@ -21,6 +22,9 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Development serves Wagtail's image files only. Certificates, ZIPs and reflective-account exports also live
+    # under MEDIA_ROOT and go only through the views that check who is asking; documents have their own view.
+    for folder in ("original_images", "images"):
+        urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=f"{settings.MEDIA_ROOT}/{folder}")
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,19 +1,23 @@
 """Topics and framework levels are snippets editors manage alongside the module pages."""
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from learning.core.snippets import ProjectSnippetViewSet
 
 from .models import FrameworkLevel, Topic
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(ProjectSnippetViewSet):
     model = Topic
+    # Shown when module pages keep a topic from being deleted (learning/core/kept_records.py).
+    kept_records_advice = _("Move those modules to another topic first.")
     icon = "tag"
     list_display = ["name", "slug"]
     search_fields = ["name"]
     menu_order = 210
 
 
-class FrameworkLevelViewSet(SnippetViewSet):
+class FrameworkLevelViewSet(ProjectSnippetViewSet):
     model = FrameworkLevel
     icon = "list-ol"
     list_display = ["name", "framework", "order"]

@@ -28,6 +28,16 @@ HUNDRED = Decimal(100)
 # Characters Moodle strips from tags (PARAM_TAG); refusing them keeps tags
 # representable in both formats.
 _TAG_FORBIDDEN = frozenset("<>`")
+# Bounds on one file, checked before any text is sanitised, so that the work
+# (and the report) stays proportional to what a real bank holds; a hostile
+# file with a million options is refused at once instead of occupying a web
+# request for minutes.
+MAX_QUESTIONS = 200
+MAX_OPTIONS = 20
+MAX_TAGS = 50
+# The bank's columns: longer values would be refused by the database.
+NAME_MAX_LENGTH = 200
+TAG_MAX_LENGTH = 100
 
 
 @dataclass
@@ -153,6 +163,8 @@ def validate_question(q: Question) -> list[str]:
         errors.append("name is empty")
     elif q.name != clean_name(q.name):
         errors.append("name has surrounding space or control characters")
+    elif len(q.name) > NAME_MAX_LENGTH:
+        errors.append(f"name is longer than {NAME_MAX_LENGTH} characters")
     if q.qtype not in QTYPES:
         errors.append(f"unknown question type {q.qtype!r}")
     if not isinstance(q.text, str) or not q.text.strip():
@@ -164,10 +176,16 @@ def validate_question(q: Question) -> list[str]:
     for tag in q.tags:
         if not isinstance(tag, str) or not tag or tag != clean_tag(tag):
             errors.append(f"tag {tag!r} is empty, padded or has one of < > ` or control characters")
+        elif len(tag) > TAG_MAX_LENGTH:
+            errors.append(f"tag {tag[:20]!r}… is longer than {TAG_MAX_LENGTH} characters")
+    if len(q.tags) > MAX_TAGS:
+        errors.append(f"more than {MAX_TAGS} tags")
     if len(q.tags) != len(set(q.tags)):
         errors.append("tags contain duplicates")  # parsers de-duplicate
     if len(q.options) < 2:
         errors.append("at least 2 options are needed")
+    elif len(q.options) > MAX_OPTIONS:
+        return errors + [f"more than {MAX_OPTIONS} options"]  # checking each would be unbounded work
     errors += _check_options(q)
     if q.qtype in QTYPES:
         errors += _check_grading(q)

@@ -18,8 +18,8 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from .bank import (
-    HUNDRED, Option, ParseReport, Problem, Question, category_tag, clean_name,
-    clean_tag, truefalse_options, validate_question,
+    HUNDRED, MAX_OPTIONS, MAX_QUESTIONS, Option, ParseReport, Problem, Question,
+    category_tag, clean_name, clean_tag, truefalse_options, validate_question,
 )
 from .sanitise import clean_html, html_to_plain, plain_to_html, strip_invalid_chars
 
@@ -87,6 +87,8 @@ def _blocks(text: str):
 def _parse_options(body: str, fmt: str) -> tuple[str, list[Option]]:
     """Options of a ``~``/``=`` answer block, and whether it is single or multi."""
     chunks = re.split(r"(?=[=~])", body)
+    if len(chunks) - 1 > MAX_OPTIONS:  # before any option is sanitised
+        raise _Invalid(f"more than {MAX_OPTIONS} options")
     if chunks[0].strip():
         raise _Invalid(f"text {_restore(chunks[0].strip())!r} before the first ~ or =")
     options, weighted = [], False
@@ -174,6 +176,10 @@ def parse_gift(text: str) -> ParseReport:
     """Parse a GIFT file into a report of questions, skipped and invalid ones."""
     report, category = ParseReport(), ""
     for content, comments in _blocks(text.lstrip("\ufeff")):
+        if len(report.questions) + len(report.skipped) + len(report.invalid) >= MAX_QUESTIONS:
+            report.invalid.append(Problem("", content[0][0], f"a file can hold at most {MAX_QUESTIONS} "
+                                          "questions: split it into smaller files"))
+            break
         first = content[0][1].strip()
         if first.startswith("$CATEGORY:"):
             # Categories become a tag on every following question.

@@ -4,10 +4,10 @@ Only ``multichoice`` (single or multiple response) and ``truefalse`` map onto
 the bank; every other Moodle type is reported in ``ParseReport.skipped``.
 
 Uploaded XML is untrusted, so documents with a DTD or entity declarations are
-refused outright (XXE / "billion laughs"), and the expat handlers refuse them
-again in case the textual check is bypassed. Expat is driven directly rather
-than through ``ElementTree.fromstring`` because the C-accelerated parser hides
-the line numbers we report for every question.
+refused outright (XXE / "billion laughs"), and defusedxml's parser refuses them
+again in case the textual check is bypassed. Its parser is the pure-Python
+one, which exposes expat's line numbers that we report for every question
+(the C-accelerated ``ElementTree.fromstring`` hides them).
 """
 
 from __future__ import annotations
@@ -17,9 +17,12 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal, InvalidOperation
 from xml.parsers import expat
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
+
 from .bank import (
-    Option, ParseReport, Problem, Question, category_tag, clean_name, clean_tag,
-    truefalse_options, validate_question,
+    MAX_OPTIONS, MAX_QUESTIONS, Option, ParseReport, Problem, Question,
+    category_tag, clean_name, clean_tag, truefalse_options, validate_question,
 )
 from .sanitise import clean_html, plain_to_html
 
@@ -34,28 +37,32 @@ class _Forbidden(Exception):
         self.line = line
 
 
-def _build_tree(text: str) -> tuple[ET.Element, dict[ET.Element, int]]:
-    """Parse ``text`` into an ElementTree, recording each <question>'s line."""
-    builder, lines = ET.TreeBuilder(), {}
-    parser = expat.ParserCreate()
-    parser.buffer_text = True
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+class _LineRecorder(ET.TreeBuilder):
+    """Builds the tree and notes the line on which each <question> starts."""
 
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        element = builder.start(tag, attrs)
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: dict[ET.Element, int] = {}
+        self.expat = None  # set once the parser exists
+
+    def start(self, tag, attrs):
+        element = super().start(tag, attrs)
         if tag == "question":
-            lines[element] = parser.CurrentLineNumber
+            self.lines[element] = self.expat.CurrentLineNumber
+        return element
 
-    def forbid(*_args) -> None:
-        raise _Forbidden(parser.CurrentLineNumber)
 
-    parser.StartElementHandler = start
-    parser.EndElementHandler = builder.end
-    parser.CharacterDataHandler = builder.data
-    parser.StartDoctypeDeclHandler = forbid
-    parser.EntityDeclHandler = forbid
-    parser.Parse(text, True)
-    return builder.close(), lines
+def _build_tree(text: str) -> tuple[ET.Element, dict[ET.Element, int]]:
+    """Parse ``text`` into an ElementTree, recording each <question>'s line.
+    Raises _Forbidden for a DTD, entity declaration or external reference."""
+    builder = _LineRecorder()
+    parser = DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    builder.expat = parser.parser
+    try:
+        parser.feed(text)
+        return parser.close(), builder.lines
+    except DefusedXmlException:
+        raise _Forbidden(parser.parser.CurrentLineNumber) from None
 
 
 def _flag(element: ET.Element, tag: str, default: bool) -> bool:
@@ -81,6 +88,8 @@ def _fraction(answer: ET.Element, index: int) -> Decimal:
 
 
 def _options(element: ET.Element) -> list[Option]:
+    if len(element.findall("answer")) > MAX_OPTIONS:  # before any answer is sanitised
+        raise ValueError(f"more than {MAX_OPTIONS} options")
     return [
         Option(_rich(answer), _fraction(answer, i), _rich(answer.find("feedback")))
         for i, answer in enumerate(element.findall("answer"), 1)
@@ -130,8 +139,8 @@ def parse_moodle_xml(text: str) -> ParseReport:
     except _Forbidden as exc:
         report.invalid.append(Problem("", exc.line, str(exc)))
         return report
-    except expat.ExpatError as exc:
-        report.invalid.append(Problem("", exc.lineno, f"malformed XML: {expat.ErrorString(exc.code)}"))
+    except ET.ParseError as exc:
+        report.invalid.append(Problem("", exc.position[0], f"malformed XML: {expat.ErrorString(exc.code)}"))
         return report
     if root.tag != "quiz":
         report.invalid.append(Problem("", 1, f"root element is <{root.tag}>, expected <quiz>"))
@@ -139,6 +148,10 @@ def parse_moodle_xml(text: str) -> ParseReport:
     category = ""
     for element in root.findall("question"):
         qtype, line = element.get("type", ""), lines[element]
+        if len(report.questions) + len(report.skipped) + len(report.invalid) >= MAX_QUESTIONS:
+            report.invalid.append(Problem("", line, f"a file can hold at most {MAX_QUESTIONS} "
+                                          "questions: split it into smaller files"))
+            break
         if qtype == "category":
             # Moodle's pseudo-question: applies to the questions after it.
             category = clean_tag(category_tag(element.findtext("category/text") or ""))

@@ -1,8 +1,10 @@
 """Reflective practice: a person's written reflections, the review thread with their supervisor, and PDF exports.
 
-An entry is filed under one of the author's organisation memberships; that membership's supervisor reviews it.
-Once signed off, the entry is locked: the services refuse every change, so what was signed is what stays.
-Reflection text is private: only the author and their supervisor read it (see assessments/rules.py).
+An entry is filed under one of the author's organisation memberships and submitted to that membership's
+supervisor *at the time*; it stays with them (`submitted_to`) even if the author's supervisor changes later, so
+a new supervisor never inherits the history. The author may share an entry with a later supervisor
+(`shared_with`). Once signed off, the entry is locked: the services refuse every change, so what was signed is
+what stays. Reflection text is private: who reads it is decided in assessments/rules.py.
 """
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,7 +30,7 @@ class ReflectiveEntry(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections")
     membership = models.ForeignKey(
         "organisations.Membership", on_delete=models.CASCADE, related_name="reflections",
-        help_text=_("The organisation the entry is filed under; its supervisor reviews it."),
+        help_text=_("The organisation the entry is filed under; it is submitted to the supervisor there."),
     )
     module = models.ForeignKey(
         "modules.ModulePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="reflections"
@@ -42,6 +44,15 @@ class ReflectiveEntry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Supervisor memberships, not users: the rules check the person still holds the role in this organisation.
+    submitted_to = models.ForeignKey(
+        "organisations.Membership", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text=_("The supervisor the entry was submitted to: the one person who reviews it. Empty for a draft."),
+    )
+    shared_with = models.ManyToManyField(
+        "organisations.Membership", blank=True, related_name="+",
+        help_text=_("Later supervisors the author chose to let read the entry (read only)."),
+    )
     # The sign-off stamp: copied, not looked up, so a later change of name or job leaves the evidence as signed.
     signed_off_at = models.DateTimeField(null=True, blank=True)
     signed_off_by = models.ForeignKey(
@@ -60,6 +71,9 @@ class ReflectiveEntry(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(submitted_at__isnull=False), name="reflection_shared_has_submitted_at",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="draft") | Q(submitted_to__isnull=True), name="reflection_draft_is_with_nobody",
             ),
         ]
         indexes = [models.Index(fields=["status", "submitted_at"], name="reflection_queue_idx")]

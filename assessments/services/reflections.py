@@ -41,7 +41,8 @@ class IncompleteReflection(ServiceError):
 def locked_entry(entry) -> ReflectiveEntry:
     # of=("self",): PostgreSQL refuses FOR UPDATE on the nullable side of the join to the supervisor.
     return ReflectiveEntry.objects.select_for_update(of=("self",)).select_related(
-        "membership__supervisor__user", "membership__organisation", "module", "author"
+        "membership__supervisor__user", "membership__organisation", "module", "author", "submitted_to__user",
+        "submitted_to__organisation",
     ).get(pk=entry.pk)
 
 
@@ -97,7 +98,8 @@ def reflection_save(*, entry, user, title: str, stages: dict) -> ReflectiveEntry
 
 @transaction.atomic
 def reflection_submit(*, entry, user, anonymised_confirmed=False) -> ReflectiveEntry:
-    """Send the entry to the author's supervisor in its organisation.
+    """Send the entry to the author's current supervisor in its organisation, who alone then reviews it (a
+    resubmission after changes goes to whoever supervises the author now, which may be someone new).
 
     Every stage must be written. If the text looks as if it names or identifies someone, IdentifiersFound is
     raised unless the author has confirmed they checked it: a warning, never a block."""
@@ -115,7 +117,8 @@ def reflection_submit(*, entry, user, anonymised_confirmed=False) -> ReflectiveE
     if findings and not anonymised_confirmed:
         raise IdentifiersFound(findings)
     entry.status, entry.submitted_at = ReflectiveEntry.Status.SUBMITTED, timezone.now()
-    entry.save(update_fields=["status", "submitted_at", "updated_at"])
+    entry.submitted_to = supervisor
+    entry.save(update_fields=["status", "submitted_at", "submitted_to", "updated_at"])
     ReflectionComment.objects.create(entry=entry, author=user, kind=ReflectionComment.Kind.SUBMITTED)
     notification_send(
         user=supervisor.user, url=reverse("reflection_detail", args=[entry.pk]),
@@ -129,10 +132,10 @@ def reflection_withdraw(*, entry, user) -> ReflectiveEntry:
     """Take a submitted entry back to draft (for example, to remove a name) before the supervisor reviews it."""
     entry = locked_entry(entry)
     require_rule("assessments.withdraw_entry", user, entry)
-    entry.status = ReflectiveEntry.Status.DRAFT
-    entry.save(update_fields=["status", "updated_at"])
+    reviewer = entry.submitted_to  # told, since it was with them; a draft is then with nobody
+    entry.status, entry.submitted_to = ReflectiveEntry.Status.DRAFT, None
+    entry.save(update_fields=["status", "submitted_to", "updated_at"])
     ReflectionComment.objects.create(entry=entry, author=user, kind=ReflectionComment.Kind.WITHDRAWN)
-    reviewer = reflection_reviewer(entry=entry)
     if reviewer is not None:
         notification_send(
             user=reviewer.user, url=reverse("review_queue"),

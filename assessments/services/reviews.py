@@ -19,10 +19,10 @@ def _required_text(body, message) -> str:
 
 
 def _tell_the_other_side(*, entry, actor, message_for_author, message_for_supervisor):
-    """Notify the author when the supervisor acts, and the supervisor when the author does."""
+    """Notify the author when the supervisor acts, and the supervisor it was submitted to when the author does."""
     url = reverse("reflection_detail", args=[entry.pk])
     if actor.pk == entry.author_id:
-        supervisor = entry.membership.supervisor
+        supervisor = entry.submitted_to
         if supervisor is not None:
             notification_send(user=supervisor.user, url=url, message=message_for_supervisor)
     else:
@@ -66,7 +66,7 @@ def _stamp_role(membership) -> str:
 
 @transaction.atomic
 def reflection_sign_off(*, entry, user, body: str = "") -> ReflectiveEntry:
-    """Sign the entry off as the author's supervisor: stamp name, role and date, and lock it for good.
+    """Sign the entry off as the supervisor it was submitted to: stamp name, role and date, and lock it for good.
 
     Signing off twice changes nothing. If the entry answers a module's prompt, the module's completion rule is
     evaluated again, since a signed-off reflection may be what it was waiting for."""
@@ -74,7 +74,7 @@ def reflection_sign_off(*, entry, user, body: str = "") -> ReflectiveEntry:
     if entry.is_locked and entry.signed_off_by_id == user.pk:
         return entry
     require_rule("assessments.review_entry", user, entry)
-    supervisor = entry.membership.supervisor
+    supervisor = entry.submitted_to  # the signer's own membership: review_entry allows nobody else
     entry.status = ReflectiveEntry.Status.SIGNED_OFF
     entry.signed_off_at, entry.signed_off_by = timezone.now(), user
     entry.signed_off_name = user.get_full_name() or user.email

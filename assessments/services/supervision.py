@@ -34,14 +34,16 @@ def _supervisor_membership(*, user, supervisees):
     return supervisor
 
 
-def _check(*, kind, supervisees, held_on, next_session_on, reflections, actions, supervisor):
+def _check(*, user, kind, supervisees, held_on, next_session_on, reflections, actions, supervisor):
     if kind == SupervisionSession.Kind.INDIVIDUAL and len(supervisees) != 1:
         raise ServiceError(_("Individual supervision is with one person; choose group or peer for more."), code="kind")
     if next_session_on and next_session_on < held_on:
         raise ServiceError(_("The next session must be on or after this one."), code="dates")
     participants = {m.pk for m in supervisees} | {supervisor.pk}
     authors = {m.pk for m in supervisees}
-    if any(e.membership_id not in authors or e.status == e.Status.DRAFT for e in reflections):
+    # The reading rule, not the membership's supervisor: an entry sent to an earlier supervisor is not theirs.
+    if any(e.membership_id not in authors or not rules.test_rule("assessments.view_entry", user, e)
+           for e in reflections):
         raise ServiceError(_("Link only reflections that the people taking part have shared with you."), code="reflections")
     if any(a.owner is not None and a.owner.pk not in participants for a in actions):
         raise ServiceError(_("Each action's owner must be someone who took part."), code="owner")
@@ -60,7 +62,7 @@ def session_save(*, user, supervisees, held_on, kind, topics=(), reflections=(),
         session = SupervisionSession.objects.select_for_update().select_related("supervisor").get(pk=session.pk)
         if not rules.test_rule("assessments.edit_session", user, session) or session.supervisor_id != supervisor.pk:
             raise ServiceError(_("You can only change sessions you recorded, with people you supervise."), code="forbidden")
-    _check(kind=kind, supervisees=supervisees, held_on=held_on, next_session_on=next_session_on,
+    _check(user=user, kind=kind, supervisees=supervisees, held_on=held_on, next_session_on=next_session_on,
            reflections=reflections, actions=actions, supervisor=supervisor)
     created = session is None
     session = session or SupervisionSession(supervisor=supervisor)

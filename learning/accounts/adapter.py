@@ -1,25 +1,71 @@
 """allauth adapter: sign-up is open only to people holding a valid invitation (unless open sign-up is on)."""
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import ratelimit
+from allauth.core.exceptions import ImmediateHttpResponse
 from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
+from learning.core.errors import ServiceError
 from learning.organisations import selectors as org_selectors
 from learning.organisations import services as org_services
 
 INVITATION_SESSION_KEY = "invitation_token"
+LOGIN_FAILED_FROM_ADDRESS = "login_failed_from_address"  # a rate in ACCOUNT_RATE_LIMITS
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    def _invitation(self, request):
+    def signup_invitation(self, request):
+        """The open invitation this browser followed a link for, if any."""
         token = request.session.get(INVITATION_SESSION_KEY) if request else None
         return org_selectors.invitation_get_open(token=token) if token else None
 
     def is_open_for_signup(self, request):
-        return settings.ACCOUNT_OPEN_SIGNUP or self._invitation(request) is not None
+        return settings.ACCOUNT_OPEN_SIGNUP or self.signup_invitation(request) is not None
+
+    def clean_email(self, email):
+        """Signing up with an invitation: its address only (the form shows it fixed; this refuses any other)."""
+        signing_up = self.request is not None and not self.request.user.is_authenticated
+        invitation = self.signup_invitation(self.request) if signing_up else None
+        if invitation is not None and email.lower() != invitation.email.lower():
+            raise ValidationError(_("Sign up with %(email)s, the address your invitation was sent to.")
+                                  % {"email": invitation.email})
+        return super().clean_email(email)
 
     def save_user(self, request, user, form, commit=True):
-        user = super().save_user(request, user, form, commit=commit)
-        invitation = self._invitation(request)
-        if invitation is not None and commit:
-            org_services.invitation_accept(invitation=invitation, user=user)
-            request.session.pop(INVITATION_SESSION_KEY, None)
+        """With an invitation, creating the account and joining are one transaction: if joining fails, no account
+        is left behind and the person is told why. The link proved the address, so it is stashed as verified
+        (allauth marks it so when it records the address, and sends no confirmation email)."""
+        invitation = self.signup_invitation(request)
+        if invitation is None or not commit:
+            return super().save_user(request, user, form, commit=commit)
+        try:
+            with transaction.atomic():
+                user = super().save_user(request, user, form, commit=True)
+                org_services.invitation_accept(invitation=invitation, user=user)
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+            raise ImmediateHttpResponse(redirect("account_login")) from exc
+        request.session.pop(INVITATION_SESSION_KEY, None)
+        self.stash_verified_email(request, invitation.email)
         return user
+
+    # allauth counts failed sign-ins per address and per account; these add per account and address, so
+    # the person making mistakes is stopped where they are while colleagues behind the same NAT address are
+    # not. The check comes first, so attempts stopped here do not use up the account's (higher) allowance.
+    def pre_authenticate(self, request, **credentials):
+        key = self._account_and_address(request, credentials)
+        if not ratelimit.consume(request, action=LOGIN_FAILED_FROM_ADDRESS, key=key, dry_run=True):
+            raise self.validation_error("too_many_login_attempts")
+        super().pre_authenticate(request, **credentials)
+
+    def authentication_failed(self, request, **credentials):
+        super().authentication_failed(request, **credentials)
+        key = self._account_and_address(request, credentials)
+        ratelimit.consume(request, action=LOGIN_FAILED_FROM_ADDRESS, key=key)
+
+    def _account_and_address(self, request, credentials):
+        return f"{credentials.get('email', '').lower()}|{self.get_client_ip(request)}"

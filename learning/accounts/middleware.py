@@ -1,14 +1,20 @@
-"""Send workforce leads and platform admins to set up two-factor authentication when the setting asks for it."""
+"""When MFA_REQUIRED_FOR_PRIVILEGED is on, workforce leads, platform admins and everyone who can open the
+Wagtail admin must have used their second factor in this session. Having an authenticator is not enough: a
+session signed in with the password alone is asked for a code; a person without one sets it up first."""
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from learning.organisations.selectors import user_is_privileged
 
 EXEMPT_PREFIXES = ("/accounts/", "/static/", "/media/", "/verify/", "/health/")
+SET_UP = _("Your role needs two-factor authentication. Please set it up to continue.")
+CONFIRM = _("Your role needs two-factor authentication. Please enter a code from your authenticator app.")
 
 
 class RequireMFAMiddleware:
@@ -16,14 +22,23 @@ class RequireMFAMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if self._must_set_up_mfa(request):
-            messages.warning(request, _("Your role needs two-factor authentication. Please set it up to continue."))
-            return redirect(reverse("mfa_activate_totp"))
-        return self.get_response(request)
+        return self._second_factor_response(request) or self.get_response(request)
 
-    def _must_set_up_mfa(self, request):
-        if not settings.MFA_REQUIRED_FOR_PRIVILEGED or not request.user.is_authenticated:
-            return False
-        if request.path.startswith(EXEMPT_PREFIXES):
-            return False
-        return user_is_privileged(request.user) and not is_mfa_enabled(request.user)
+    def _second_factor_response(self, request):
+        user = request.user
+        if not settings.MFA_REQUIRED_FOR_PRIVILEGED or not user.is_authenticated:
+            return None
+        if request.path.startswith(EXEMPT_PREFIXES) or _session_used_second_factor(request):
+            return None
+        if not (user_is_privileged(user) or user.has_perm("wagtailadmin.access_admin")):
+            return None
+        if not is_mfa_enabled(user):
+            messages.warning(request, SET_UP)
+            return redirect("mfa_activate_totp")
+        messages.warning(request, CONFIRM)
+        return redirect_to_login(request.get_full_path(), reverse("mfa_reauthenticate"))
+
+
+def _session_used_second_factor(request):
+    """allauth records each method this session was authenticated with, for this user only."""
+    return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))

@@ -19,6 +19,7 @@ from learning.organisations.models import Membership
 COLUMNS = ("name", "email", "team", "job_title", "supervisor_email", "roles")
 REQUIRED_COLUMNS = ("name", "email")
 ROLES = {"learner": "is_learner", "supervisor": "is_supervisor", "lead": "is_lead", "workforce lead": "is_lead"}
+EMAIL_MAX_LENGTH = get_user_model()._meta.get_field("email").max_length
 MAX_ROWS = 2000  # applied in one request: about six seconds a thousand new people
 TEMPLATE_ROWS = [
     ["name", "email", "team", "job title", "supervisor email", "roles"],
@@ -39,6 +40,12 @@ class StaffRow:
     is_learner: bool = False
     is_supervisor: bool = False
     is_lead: bool = False
+    outcome: str = ""  # NEW, UPDATED or INVITED, once compared with the organisation
+
+
+# What confirming does with a row: a new account, an update of someone already here, or an invitation to an
+# existing account (someone at another organisation perhaps), who joins only if they accept it.
+NEW, UPDATED, INVITED = "new", "updated", "invited"
 
 
 @dataclass
@@ -55,6 +62,7 @@ class StaffFile:
     new_teams: list = field(default_factory=list)
     new_people: list = field(default_factory=list)  # emails with no account yet
     updated_people: list = field(default_factory=list)  # emails already members here
+    invited_people: list = field(default_factory=list)  # emails of accounts that are not members here
     existing_supervisors: set = field(default_factory=set)  # emails of supervisors here who are not in the file
 
     def error(self, line, column, message):
@@ -85,6 +93,10 @@ def _parse_row(line, values, result):
             validate_email(email)
         except ValidationError:
             result.error(line, "email", _("“%(value)s” is not an email address.") % {"value": email})
+        else:  # the standard allows 320 characters; accounts keep 254, as Django's EmailField does
+            if len(email) > EMAIL_MAX_LENGTH:
+                result.error(line, "email",
+                             _("An email address can be at most %(n)s characters.") % {"n": EMAIL_MAX_LENGTH})
     first, _space, last = name.partition(" ")
     row = StaffRow(line, first[:150], last[:150], email, " ".join(values.get("team", "").split()),
                    " ".join(values.get("job_title", "").split()), values.get("supervisor_email", "").strip().lower())
@@ -127,12 +139,31 @@ def _check_supervisors(result, organisation):
 def read_staff_csv(*, organisation, text, importer=None) -> StaffFile:
     """Parse and validate every row; `errors` lists each problem by row and column. Reads only."""
     result = StaffFile()
+    if "\x00" in text:  # a spreadsheet in its own format (.xlsx), not CSV; no text field can hold NUL
+        result.error(1, "", _("This is not a CSV file: it holds binary data. In your spreadsheet choose "
+                              "Save As, then “CSV UTF-8”, and upload that file."))
+        return result
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        _read_rows(reader, result)
+    except csv.Error:  # a cell over the csv module's limit (131,072 characters), or broken quoting
+        result.error(reader.line_num, "", _("Row %(line)s could not be read: a cell is far too long, or a "
+                                            "quote mark is not closed.") % {"line": reader.line_num})
+        return result
+    if not result.rows:
+        if not result.errors:
+            result.error(2, "", _("The file has no people in it."))
+        return result
+    _compare_with_organisation(result, organisation, importer)
+    return result
+
+
+def _read_rows(reader, result):
     reader.fieldnames = [_header(name) for name in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED_COLUMNS if c not in reader.fieldnames]
     if missing:
         result.error(1, ", ".join(missing), _("The first row must name the columns: %(cols)s.") % {"cols": ", ".join(COLUMNS)})
-        return result
+        return
     seen = {}
     for line, values in enumerate(reader, start=2):
         if len(result.rows) >= MAX_ROWS:
@@ -146,30 +177,32 @@ def read_staff_csv(*, organisation, text, importer=None) -> StaffFile:
             result.error(line, "email", _("This email is also on row %(line)s.") % {"line": seen[row.email]})
         seen.setdefault(row.email, line)
         result.rows.append(row)
-    if not result.rows and not result.errors:
-        result.error(2, "", _("The file has no people in it."))
-    _compare_with_organisation(result, organisation, importer)
-    return result
 
 
 def _compare_with_organisation(result, organisation, importer):
     emails = [row.email for row in result.rows if row.email]
-    members = {m.user.email.lower(): m for m in Membership.objects.filter(organisation=organisation).select_related("user")}
+    members = {m.user.email.lower(): m for m in
+               Membership.objects.filter(organisation=organisation, is_active=True).select_related("user")}
     accounts = set(get_user_model().objects.filter(email__in=emails).values_list("email", flat=True))
     teams = team_names(organisation)
     in_file = set(emails)
-    result.existing_supervisors = {email for email, m in members.items()
-                                   if m.is_supervisor and m.is_active and email not in in_file}
+    result.existing_supervisors = {email for email, m in members.items() if m.is_supervisor and email not in in_file}
     new_teams = {}  # the first spelling in the file names the team
     for row in result.rows:
         if row.team and row.team.casefold() not in teams:
             new_teams.setdefault(row.team.casefold(), row.team)
+        row.outcome = UPDATED if row.email in members else NEW if row.email not in accounts else INVITED
     result.new_teams = sorted(new_teams.values())
-    result.updated_people = [e for e in emails if e in members]
-    result.new_people = [e for e in emails if e not in accounts]
+    result.updated_people = [row.email for row in result.rows if row.email and row.outcome == UPDATED]
+    result.new_people = [row.email for row in result.rows if row.email and row.outcome == NEW]
+    result.invited_people = [row.email for row in result.rows if row.email and row.outcome == INVITED]
     _check_supervisors(result, organisation)
+    invited = set(result.invited_people)
     own = members.get(importer.email.lower()) if importer is not None else None
     for row in result.rows:
+        if row.supervisor_email in invited:
+            result.error(row.line, "supervisor_email", _("%(email)s will be invited, so cannot supervise anyone until "
+                                                         "they accept.") % {"email": row.supervisor_email})
         if own is not None and own.is_lead and row.email == importer.email.lower() and not row.is_lead:
             result.error(row.line, "roles", _("You cannot remove your own workforce lead role in an import."))
     result.errors.sort(key=lambda e: e.line)

@@ -5,3 +5,8 @@ class OrganisationsConfig(AppConfig):
     name = "learning.organisations"
     label = "organisations"
     verbose_name = "Organisations and people"
+
+    def ready(self):
+        from . import owed
+
+        owed.register()

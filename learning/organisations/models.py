@@ -9,6 +9,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+# (flag field, key kept in audit entries, label) for the three roles a membership or an invitation can carry.
+ROLES = (("is_learner", "learner", _("Learner")), ("is_supervisor", "supervisor", _("Supervisor")),
+         ("is_lead", "lead", _("Workforce lead")))
+
+
+def role_keys(holder) -> list:
+    return [key for field, key, _label in ROLES if getattr(holder, field)]
+
+
+def role_labels(keys) -> list:
+    return [str(label) for _field, key, label in ROLES if key in keys]  # in the language active now
+
+
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         ADP = "adp", _("Alcohol and Drug Partnership")
@@ -73,8 +86,7 @@ class Membership(models.Model):
 
     @property
     def role_labels(self):
-        flags = [(self.is_learner, _("Learner")), (self.is_supervisor, _("Supervisor")), (self.is_lead, _("Workforce lead"))]
-        return [label for on, label in flags if on]
+        return role_labels(role_keys(self))
 
     def clean(self):
         if self.team_id and self.team.organisation_id != self.organisation_id:
@@ -94,8 +106,18 @@ def _invitation_token():
     return secrets.token_urlsafe(32)
 
 
+class InvitationQuerySet(models.QuerySet):
+    def unclosed(self):
+        """Not yet accepted, declined or cancelled (an expired one is still unclosed: it can be resent)."""
+        return self.filter(accepted_at__isnull=True, declined_at__isnull=True, cancelled_at__isnull=True)
+
+    def open(self):
+        return self.unclosed().filter(expires_at__gt=timezone.now())
+
+
 class Invitation(models.Model):
-    """An invitation for a person to join an organisation; accepting it creates their membership."""
+    """An invitation for a person to join an organisation; they join only by accepting it (or, with no account
+    yet, by signing up with it), so nobody's existing account is ever added to an organisation without them."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField()
@@ -103,6 +125,7 @@ class Invitation(models.Model):
     last_name = models.CharField(max_length=150, blank=True)
     team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL)
     job_title = models.CharField(max_length=200, blank=True)
+    is_learner = models.BooleanField(default=True)
     is_supervisor = models.BooleanField(default=False)
     is_lead = models.BooleanField(default=False)
     supervisor = models.ForeignKey(Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -111,12 +134,18 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True, help_text=_("When the email with the current link went out."))
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "email"], condition=Q(accepted_at__isnull=True),
+                fields=["organisation", "email"],
+                condition=Q(accepted_at__isnull=True, declined_at__isnull=True, cancelled_at__isnull=True),
                 name="invitation_one_open_per_email_org",
             )
         ]
@@ -125,5 +154,13 @@ class Invitation(models.Model):
         return f"{self.email} to {self.organisation}"
 
     @property
+    def is_closed(self):
+        return any((self.accepted_at, self.declined_at, self.cancelled_at))
+
+    @property
     def is_open(self):
-        return self.accepted_at is None and self.expires_at > timezone.now()
+        return not self.is_closed and self.expires_at > timezone.now()
+
+    @property
+    def role_labels(self):
+        return role_labels(role_keys(self))

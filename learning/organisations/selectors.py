@@ -1,16 +1,28 @@
 """Reads about organisations and people, shaped so that query counts stay flat as lists grow."""
+from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils import timezone
 
 from .models import Invitation, Membership, Organisation
 
 
 def invitation_get_open(*, token):
     return (
-        Invitation.objects.select_related("organisation")
-        .filter(token=token, accepted_at__isnull=True, expires_at__gt=timezone.now())
-        .first()
+        Invitation.objects.open().select_related("organisation", "team", "supervisor__user", "invited_by")
+        .filter(token=token).first()
     )
+
+
+def invitations_waiting(*, organisation):
+    """Invitations nobody has answered yet (expired ones too, so the lead can resend them): "invited"."""
+    return Invitation.objects.unclosed().filter(organisation=organisation).select_related("team").order_by("email")
+
+
+def invitation_is_open_for(*, organisation, email) -> bool:
+    return Invitation.objects.open().filter(organisation=organisation, email=email).exists()
+
+
+def account_exists(*, email) -> bool:
+    return get_user_model().objects.filter(email__iexact=email).exists()
 
 
 def memberships_for_user(*, user):

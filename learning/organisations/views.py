@@ -1,18 +1,20 @@
 """Organisation pages for workforce leads and supervisors, and accepting an invitation."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from learning.accounts.adapter import INVITATION_SESSION_KEY
 from learning.core.errors import ServiceError
 
 from . import selectors, services
 from .forms import InvitationForm, StaffSearchForm
-from .models import Organisation
+from .models import Invitation, Organisation
 
 STAFF_PAGE_SIZE = 25
 
@@ -46,9 +48,11 @@ def organisation_staff(request, pk):
     page = Paginator(staff, STAFF_PAGE_SIZE).get_page(request.GET.get("page"))
     query_string = request.GET.copy()
     query_string.pop("page", None)
+    can_invite = request.user.has_perm("organisations.invite_people", organisation)
     return render(request, "organisations/staff.html", {
         "organisation": organisation, "form": form, "page_obj": page, "query_string": query_string.urlencode(),
-        "can_invite": request.user.has_perm("organisations.invite_people", organisation),
+        "can_invite": can_invite,
+        "invitations": selectors.invitations_waiting(organisation=organisation) if can_invite else (),
     })
 
 
@@ -69,18 +73,60 @@ def invitation_new(request, pk):
     return render(request, "organisations/invite.html", {"organisation": organisation, "form": form})
 
 
+def _lead_answers(request, pk, invitation_id, service, done):
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if not request.user.has_perm("organisations.invite_people", organisation):
+        raise PermissionDenied
+    invitation = get_object_or_404(Invitation.objects.unclosed(), pk=invitation_id, organisation=organisation)
+    try:
+        service(invitation=invitation)
+    except ServiceError as exc:  # answered by the person a moment ago
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done % {"email": invitation.email})
+    return redirect("organisation_staff", pk=organisation.pk)
+
+
+@login_required
+@require_POST
+def invitation_resend(request, pk, invitation_id):
+    return _lead_answers(request, pk, invitation_id, services.invitation_resend,
+                         _("Invitation sent again to %(email)s."))
+
+
+@login_required
+@require_POST
+def invitation_cancel(request, pk, invitation_id):
+    return _lead_answers(request, pk, invitation_id, services.invitation_cancel,
+                         _("Invitation to %(email)s cancelled."))
+
+
 def invitation_accept(request, token):
+    """The invited person's page: what they are invited to, with Accept and Decline (POST; a GET changes
+    nothing). Signed out, they sign in (an account exists for the address) or sign up with this address."""
     invitation = selectors.invitation_get_open(token=token)
     if invitation is None:
         messages.error(request, _("This invitation link has expired or was already used. Ask your workforce lead for a new one."))
         return redirect("account_login")
-    if request.user.is_authenticated:
+    if not request.user.is_authenticated:
+        if selectors.account_exists(email=invitation.email):
+            messages.info(request, _("Sign in as %(email)s to see your invitation.") % {"email": invitation.email})
+            return redirect_to_login(request.get_full_path())
+        request.session[INVITATION_SESSION_KEY] = token
+        return redirect("account_signup")
+    if request.user.email.lower() != invitation.email.lower():
+        return render(request, "organisations/invitation.html", {"wrong_person": True}, status=403)
+    if request.method == "POST":
+        answers = {"accept": (services.invitation_accept, _("You have joined %(org)s.")),
+                   "decline": (services.invitation_decline, _("You declined the invitation to join %(org)s."))}
+        if request.POST.get("action") not in answers:
+            return render(request, "organisations/invitation.html", {"invitation": invitation}, status=400)
+        answer, done = answers[request.POST["action"]]
         try:
-            services.invitation_accept(invitation=invitation, user=request.user)
+            answer(invitation=invitation, user=request.user)
         except ServiceError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, _("You have joined %(org)s.") % {"org": invitation.organisation})
+            messages.success(request, done % {"org": invitation.organisation})
         return redirect("my_learning")
-    request.session[INVITATION_SESSION_KEY] = token
-    return redirect("account_signup")
+    return render(request, "organisations/invitation.html", {"invitation": invitation})

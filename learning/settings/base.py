@@ -3,6 +3,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_celery_beat",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,12 +55,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "learning.core.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "learning.core.nul_guard.RefuseNulMiddleware",  # before sessions: a NUL never reaches a query
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "learning.core.middleware.PrivateResponseCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -92,6 +98,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["ENGINE"] = "learning.core.sqlite"  # Django's, comparing over-large integers safely
+    # Tests in memory, Django's default for SQLite (pytest-django knows it by the engine's name: say it here).
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
     )
@@ -128,11 +137,42 @@ STORAGES = {
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
+# --- Response headers (see docs/deployment.md). Scripts and styles come only from our own static files: nothing
+# inline, nothing from elsewhere. Lesson videos may be framed from the video sites in EMBED_FRAME_ORIGINS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-src": [SELF, *env.list("EMBED_FRAME_ORIGINS", default=[
+            "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"])],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Wagtail's admin (/admin/ only; learning.core.middleware swaps these in there) still writes inline scripts (date
+# pickers, inline panels) and styles (its editor), shows upload previews as blob: images, and frames its own preview.
+CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-ancestors": [SELF],
+}
+# Browser features the platform never uses, switched off for every page and anything framed in it.
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "browsing-topics", "camera", "display-capture", "geolocation", "hid", "microphone", "midi", "payment", "serial",
+    "usb",
+)}
+
 # --- Accounts (django-allauth): email login, verified addresses, invitation-only sign-up.
 SITE_NAME = "Whole Family Learning"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "my_learning"
 ACCOUNT_ADAPTER = "learning.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "learning.accounts.forms.SignupForm"}  # with an invitation, its address only
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -141,17 +181,25 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Whole Family Learning] "
+# NHS boards and councils sit behind shared NAT addresses, so the per-address ceilings are high and the tight
+# limits follow the account: failed sign-ins per account and address (the adapter's "login_failed_from_address":
+# one person's typos lock out nobody else) and, higher, per account from anywhere. Correct passwords don't count.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    "login": "300/m/ip",
+    "login_failed": "200/m/ip,20/15m/key",
+    "login_failed_from_address": "5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# Behind a reverse proxy every request comes from the proxy: count the proxies that append to X-Forwarded-For.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
 # Open sign-up is off: people join by invitation from a workforce lead or an admin.
 ACCOUNT_OPEN_SIGNUP = env.bool("ACCOUNT_OPEN_SIGNUP", default=False)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
-# When on, workforce leads and platform admins must set up two-factor authentication before going further.
+# When on, workforce leads, platform admins and everyone who can open the Wagtail admin must sign in with
+# their second factor (and set it up first if they have none) before going further.
 MFA_REQUIRED_FOR_PRIVILEGED = env.bool("MFA_REQUIRED_FOR_PRIVILEGED", default=False)
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 REFLECTION_REVIEW_DAYS = env.int("REFLECTION_REVIEW_DAYS", default=14)  # a submitted reflection is overdue after this
@@ -171,14 +219,33 @@ VERIFY_RATE_LIMIT = env("VERIFY_RATE_LIMIT", default="30/m")
 WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Off: its wrapper sizes videos with an inline style, which the policy blocks; site.css sizes .video-frame iframes.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from gravatar.com: no outside calls, no staff email hashes sent out
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# One sign-in path: people sign in, reset and change passwords and change addresses through allauth only
+# (learning/accounts/urls.py sends Wagtail's own login and reset URLs there too).
+WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # --- Celery: the embedded filesystem transport by default (no server needed), Redis in production.
+# What each setting below promises, and the tests that hold it: docs/reliability.md.
+# Redis hands a message that was delivered but not acknowledged to another worker after `visibility_timeout`, so it
+# must outlast the longest a live worker may hold one: the longest retry countdown (600 s, every task's
+# retry_backoff_max) plus the hard time limit (CELERY_TASK_TIME_LIMIT, 300 s) = 900 s, doubled for a margin. Work
+# whose worker was killed does not wait for it: the owed-work sweep re-queues it after OWED_AFTER_MINUTES.
+# A publish to an unreachable Redis fails within about a second (connect timeout, one quick retry), and a Redis that
+# stops answering mid-command within `socket_timeout`, so a request never hangs on the broker.
+REDIS_BROKER_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=1800),
+    "socket_connect_timeout": env.float("CELERY_BROKER_CONNECT_TIMEOUT", default=1.0),
+    "socket_timeout": env.float("CELERY_BROKER_SOCKET_TIMEOUT", default=5.0),
+}
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://localhost//")
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {
@@ -188,7 +255,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
         "store_processed": False,
     }
     if CELERY_BROKER_URL.startswith("filesystem")
-    else {"visibility_timeout": 3600}
+    else REDIS_BROKER_OPTIONS
 )
 if CELERY_BROKER_URL.startswith("filesystem"):
     # The embedded transport needs its folders before the first message is written.
@@ -202,6 +269,10 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A worker that loses the broker cancels its running late-acknowledged tasks, so they are delivered again.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECT_TIMEOUT", default=1.0)
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
@@ -209,6 +280,9 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "learning.core.tasks.heartbeat", "schedule": 300.0},
+    "owed-work": {"task": "learning.core.tasks.owed_sweep", "schedule": 180.0},
+    "orphan-files": {"task": "learning.core.tasks.orphan_files_sweep", "schedule": 3600.0},
+    "completions-repair": {"task": "learning.progress.tasks.completions_repair", "schedule": crontab(hour=2, minute=5)},
     "publish-scheduled-pages": {"task": "modules.tasks.publish_scheduled_pages", "schedule": 60.0},
     "certificate-expiry": {"task": "certificates.tasks.certificates_expiry_sweep", "schedule": 3600.0},
     "coverage-nightly": {"task": "learning.coverage.tasks.coverage_nightly", "schedule": crontab(hour=2, minute=15)},
@@ -216,6 +290,14 @@ CELERY_BEAT_SCHEDULE = {
     "coverage-weekly": {"task": "learning.coverage.tasks.digests_weekly", "schedule": crontab(hour=7, minute=30, day_of_week=1)},
     "coverage-monthly": {"task": "learning.coverage.tasks.reports_monthly", "schedule": crontab(hour=6, minute=30, day_of_month=1)},
 }
+# Work owed for longer than this is queued again by the owed-work sweep (every 3 minutes); owed emails are given up
+# after OWED_EMAIL_GIVE_UP_DAYS (the in-app record stays). Stored files no row names are deleted once older than
+# ORPHAN_FILE_MINUTES, which must stay above CELERY_TASK_TIME_LIMIT. See docs/reliability.md.
+OWED_AFTER_MINUTES = env.int("OWED_AFTER_MINUTES", default=5)
+OWED_EMAIL_GIVE_UP_DAYS = env.int("OWED_EMAIL_GIVE_UP_DAYS", default=3)
+OWED_BATCH = env.int("OWED_BATCH", default=500)
+OWED_REQUEUE_GAP_MINUTES = env.int("OWED_REQUEUE_GAP_MINUTES", default=60)  # > any task's own retries (~45 min)
+ORPHAN_FILE_MINUTES = env.int("ORPHAN_FILE_MINUTES", default=60)
 
 LOGGING = {
     "version": 1,

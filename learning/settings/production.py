@@ -1,6 +1,6 @@
 """Production: PostgreSQL, Redis, SMTP, secure cookies and HSTS; every secret comes from the environment."""
 from .base import *  # noqa: F401,F403
-from .base import DATABASES, env
+from .base import DATABASES, REDIS_BROKER_OPTIONS, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -10,7 +10,7 @@ DATABASES["default"] = env.db("DATABASE_URL")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS = REDIS_BROKER_OPTIONS  # visibility timeout sized to the longest task: see base.py
 CACHES = {"default": env.cache("CACHE_URL", default=CELERY_BROKER_URL.replace("redis://", "rediscache://"))}
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -24,6 +24,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 OPENBADGES_SIGNING_KEY = env("OPENBADGES_SIGNING_KEY")  # a private EC P-256 JWK, as JSON
 MFA_REQUIRED_FOR_PRIVILEGED = env.bool("MFA_REQUIRED_FOR_PRIVILEGED", default=True)
+# Production runs behind a reverse proxy (see SECURE_PROXY_SSL_HEADER), so rate limits read the client's
+# address from the X-Forwarded-For entry it appends.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=1)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)

@@ -49,7 +49,7 @@ def test_item_analysis_and_csv(client, editor, quiz, fill_bank):
     client.force_login(editor)
     html = client.get(reverse("assessments_quiz_analysis", args=[quiz.pk])).content.decode()
     assert "3 graded attempts" in html and "pass rate 66.7%" in html
-    rows = list(csv.reader(io.StringIO(client.get(reverse("assessments_quiz_analysis", args=[quiz.pk]), {"format": "csv"}).content.decode())))
+    rows = list(csv.reader(io.StringIO(client.get(reverse("assessments_quiz_analysis", args=[quiz.pk]), {"format": "csv"}).content.decode("utf-8-sig"))))
     assert rows[0] == ["question", "attempts", "facility_percent", "discrimination"]
     assert rows[1][1:3] == ["3", "66.7"]
 

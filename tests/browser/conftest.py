@@ -28,11 +28,30 @@ def browser():
         browser.close()
 
 
+# What Chromium writes to the console when the Content-Security-Policy or Permissions-Policy stops something.
+POLICY_MESSAGES = ("Content Security Policy", "Permissions-Policy", "Permissions Policy")
+
+
 @pytest.fixture
-def page(browser, live_server):
+def policy_violations():
+    """Console messages about a blocked script, style, frame or feature, from every page it is attached to."""
+    messages = []
+
+    def attach(page):
+        page.on("console", lambda message: messages.append(f"{page.url}: {message.text}")
+                if any(words in message.text for words in POLICY_MESSAGES) else None)
+        return page
+
+    yield attach
+    if messages:
+        pytest.fail("The browser reported policy violations:\n" + "\n".join(messages), pytrace=False)
+
+
+@pytest.fixture
+def page(browser, live_server, policy_violations):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15000)
-    page = context.new_page()
+    page = policy_violations(context.new_page())
     yield page
     context.close()
 

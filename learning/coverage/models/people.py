@@ -50,6 +50,7 @@ class StaffImport(models.Model):
     applied_at = models.DateTimeField(null=True, blank=True)
     created_count = models.PositiveIntegerField(default=0)
     updated_count = models.PositiveIntegerField(default=0)
+    invited_count = models.PositiveIntegerField(default=0)  # accounts that are not members here: invited, not added
 
     class Meta:
         ordering = ["-created_at"]

@@ -6,11 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.core.errors import ServiceError
+from learning.core.tasks_queue import queue_after_commit
 from learning.organisations.models import Membership, Team
-from learning.organisations.services import membership_upsert
+from learning.organisations.selectors import invitation_is_open_for
+from learning.organisations.services import invitation_create, membership_upsert
 
 from ..models import StaffImport
-from ..staff_csv import read_staff_csv
+from ..staff_csv import INVITED, NEW, read_staff_csv
 
 
 def staff_import_check(*, organisation, uploaded_by, filename, text):
@@ -36,19 +38,19 @@ def _supervisors_first(rows):
     return sorted(rows, key=depth)
 
 
-def _account(row, *, known, new_people):
-    """The person's account: a new one has no password (they set one from the invitation) and a verified
-    address, since the only way in is the link sent to that address."""
-    User = get_user_model()
-    if row.email in new_people:
-        user = User.objects.create_user(email=row.email, password=None, first_name=row.first_name, last_name=row.last_name)
-        EmailAddress.objects.create(user=user, email=row.email, primary=True, verified=True)
-        return user
-    user = known or User.objects.get(email__iexact=row.email)
+def _new_account(row):
+    """A new person's account has no password (they set one from the emailed link) and a verified address,
+    since the only way in is the link sent to that address."""
+    user = get_user_model().objects.create_user(email=row.email, password=None, first_name=row.first_name,
+                                                last_name=row.last_name)
+    EmailAddress.objects.create(user=user, email=row.email, primary=True, verified=True)
+    return user
+
+
+def _rename_if_unclaimed(user, row):
     if not user.has_usable_password() and (user.first_name, user.last_name) != (row.first_name, row.last_name):
         user.first_name, user.last_name = row.first_name, row.last_name  # not claimed yet: the lead's spelling stands
         user.save(update_fields=["first_name", "last_name"])
-    return user
 
 
 def _unchanged(membership, row, *, team, supervisor):
@@ -60,11 +62,22 @@ def _unchanged(membership, row, *, team, supervisor):
             and (user.has_usable_password() or (user.first_name, user.last_name) == (row.first_name, row.last_name)))
 
 
+def _invite(row, *, organisation, team, supervisor, actor):
+    """Someone with an account who is not a member here is invited, never added: they see the organisation and
+    roles and accept or decline. An invitation already waiting for them is left as it is."""
+    if invitation_is_open_for(organisation=organisation, email=row.email):
+        return
+    invitation_create(organisation=organisation, email=row.email, invited_by=actor, first_name=row.first_name,
+                      last_name=row.last_name, team=team, job_title=row.job_title, is_learner=row.is_learner,
+                      is_supervisor=row.is_supervisor, is_lead=row.is_lead, supervisor=supervisor)
+
+
 @transaction.atomic
 def staff_import_apply(*, staff_import, actor) -> StaffImport:
     """Create or update every person in the file, or nobody: the file is checked again inside the transaction
     (the organisation may have changed since the preview) and any error rolls everything back. New people are
-    invited once the import commits. Re-importing the same file changes nothing."""
+    emailed once the import commits; people with an account who are not members here are invited, and join
+    only if they accept. Re-importing the same file changes nothing."""
     from .. import tasks
 
     staff_import = StaffImport.objects.select_for_update().get(pk=staff_import.pk)
@@ -77,23 +90,29 @@ def staff_import_apply(*, staff_import, actor) -> StaffImport:
     for name in staff_file.new_teams:
         Team.objects.get_or_create(organisation=organisation, name=name)
     teams = {team.name.casefold(): team for team in organisation.teams.all()}
-    members = {m.user.email.lower(): m for m in Membership.objects.filter(organisation=organisation).select_related("user")}
-    new_people = set(staff_file.new_people)
+    members = {m.user.email.lower(): m for m in
+               Membership.objects.filter(organisation=organisation, is_active=True).select_related("user")}
     for row in _supervisors_first(staff_file.rows):
         team = teams[row.team.casefold()] if row.team else None
         supervisor = members[row.supervisor_email] if row.supervisor_email else None  # saved earlier, or already here
+        if row.outcome == INVITED:
+            _invite(row, organisation=organisation, team=team, supervisor=supervisor, actor=actor)
+            continue
         current = members.get(row.email)
         if current is not None and _unchanged(current, row, team=team, supervisor=supervisor):
             continue
-        user = _account(row, known=current.user if current else None, new_people=new_people)
+        if current is not None:
+            _rename_if_unclaimed(current.user, row)
+        user = current.user if current is not None else _new_account(row)
         members[row.email] = membership_upsert(
             user=user, organisation=organisation, team=team, job_title=row.job_title, is_learner=row.is_learner,
-            is_supervisor=row.is_supervisor, is_lead=row.is_lead, supervisor=supervisor,
+            is_supervisor=row.is_supervisor, is_lead=row.is_lead, supervisor=supervisor, actor=actor,
         )
-        if row.email in new_people:
-            transaction.on_commit(lambda user_id=user.pk: tasks.staff_invitation_send.delay(user_id, organisation.pk))
+        if row.outcome == NEW:
+            queue_after_commit(tasks.staff_invitation_send, user.pk, organisation.pk)  # owed until sent
     staff_import.applied_at, staff_import.content = timezone.now(), ""
     staff_import.created_count = len(staff_file.new_people)
-    staff_import.updated_count = len(staff_file.rows) - staff_import.created_count
-    staff_import.save(update_fields=["applied_at", "content", "created_count", "updated_count"])
+    staff_import.updated_count = len(staff_file.updated_people)
+    staff_import.invited_count = len(staff_file.invited_people)
+    staff_import.save(update_fields=["applied_at", "content", "created_count", "updated_count", "invited_count"])
     return staff_import

@@ -39,8 +39,9 @@ def staff_import_confirm(request, org_id, import_id):
     except ServiceError as exc:
         messages.error(request, exc.message)
         return redirect("coverage_import", organisation.pk)
-    messages.success(request, _("Imported %(n)s people: %(new)s new (invited by email), %(updated)s updated.")
-                     % {"n": done.created_count + done.updated_count, "new": done.created_count, "updated": done.updated_count})
+    messages.success(request, _("Imported the file: %(new)s new, %(updated)s updated, %(invited)s invited. New people "
+                                "are emailed a link to set a password; invited people join when they accept.")
+                     % {"new": done.created_count, "updated": done.updated_count, "invited": done.invited_count})
     return redirect("organisation_staff", organisation.pk)
 
 

@@ -1,6 +1,8 @@
 """The permission matrix: who (author, their supervisor, another supervisor, the lead, an editor, an admin,
 another organisation) x entry status (draft, submitted, changes requested, signed off) x what (view, edit,
-comment, sign off); then sessions. The list selectors and the pages must agree with the rules row for row."""
+comment, sign off); then the same after the author's supervisor changes (the supervisor it was submitted to
+versus the current one, before and after the author shares it); then sessions. The list selectors and the
+pages must agree with the rules row for row."""
 from datetime import date
 
 import pytest
@@ -30,10 +32,7 @@ ENTRY_MATRIX = {
 CASES = [(actor, status, *allowed) for actor, row in ENTRY_MATRIX.items() for status, allowed in row.items()]
 
 
-@pytest.mark.parametrize("actor,status,view,edit,comment,sign_off", CASES)
-def test_entry_matrix(world, client, make_entry, person, actor, status, view, edit, comment, sign_off):
-    entry = make_entry(status)
-    user = person(world, actor)
+def _assert_row(client, user, entry, view, edit, comment, sign_off):
     assert rules.test_rule("assessments.view_entry", user, entry) is view
     assert rules.test_rule("assessments.edit_entry", user, entry) is edit
     assert rules.test_rule("assessments.submit_entry", user, entry) is edit
@@ -45,6 +44,52 @@ def test_entry_matrix(world, client, make_entry, person, actor, status, view, ed
     assert response.status_code == (200 if view else 404)
     if view:
         assert ("What I wrote for Description." in response.content.decode()) is True
+
+
+@pytest.mark.parametrize("actor,status,view,edit,comment,sign_off", CASES)
+def test_entry_matrix(world, client, make_entry, person, actor, status, view, edit, comment, sign_off):
+    entry, user = make_entry(status), person(world, actor)
+    assert not rules.test_rule("assessments.share_entry", user, entry)  # nobody new to share it with
+    _assert_row(client, user, entry, view, edit, comment, sign_off)
+
+
+# After the entry reached its status, the author's supervisor changed from `supervisor` to `other_supervisor`
+# (or to the lead, who gave themselves the role: finding 4 of the security issue). The entry stays with the
+# supervisor it was submitted to; the new one reads it only once the author shares it, and then only reads.
+SUBMITTED_TO = ENTRY_MATRIX["supervisor"]
+READ_ONLY = {"draft": NOTHING, "submitted": (True, False, False, False), "changes": (True, False, False, False),
+             "signed_off": (True, False, False, False)}
+MOVED_MATRIX = {
+    ("moved", "supervisor"): SUBMITTED_TO,
+    ("moved", "other_supervisor"): ENTRY_MATRIX["other_supervisor"],
+    ("moved", "author"): ENTRY_MATRIX["author"],
+    ("lead_took_over", "lead"): ENTRY_MATRIX["lead"],
+    ("lead_took_over", "supervisor"): SUBMITTED_TO,
+    ("moved_and_shared", "other_supervisor"): READ_ONLY,
+    ("moved_and_shared", "supervisor"): SUBMITTED_TO,
+    ("moved_and_shared", "lead"): ENTRY_MATRIX["lead"],
+}
+MOVED_CASES = [(change, actor, status, *allowed) for (change, actor), row in MOVED_MATRIX.items()
+               for status, allowed in row.items()]
+
+
+@pytest.mark.parametrize("change,actor,status,view,edit,comment,sign_off", MOVED_CASES)
+def test_entry_matrix_after_the_supervisor_changes(world, client, make_entry, person, change, actor, status, view,
+                                                   edit, comment, sign_off):
+    entry = make_entry(status)
+    new = world.lead if change == "lead_took_over" else world.other_supervisor
+    if change == "lead_took_over":
+        new.is_supervisor = True
+        new.save()
+    world.author.supervisor = new
+    world.author.save()
+    if change == "moved_and_shared":
+        entry.shared_with.add(new)  # as reflection_share does, for any status (drafts are never readable)
+    entry.refresh_from_db()
+    user = person(world, actor)
+    may_share = change == "moved" and actor == "author" and status != "draft"
+    assert rules.test_rule("assessments.share_entry", user, entry) is may_share
+    _assert_row(client, user, entry, view, edit, comment, sign_off)
 
 
 def test_nobody_but_the_author_may_export_delete_or_withdraw(world, make_entry, person):
@@ -73,13 +118,14 @@ def test_supervisor_loses_access_when_inactive_or_no_longer_a_supervisor(world, 
     assert not reflections_visible_to(user=world.supervisor.user).filter(pk=entry.pk).exists()
 
 
-def test_a_new_supervisor_takes_over_the_review(world, make_entry):
+def test_a_new_supervisor_does_not_take_over_the_review(world, make_entry):
+    """The review stays with the supervisor it was submitted to; the author may withdraw and resubmit it."""
     entry = make_entry("submitted")
     world.author.supervisor = world.other_supervisor
     world.author.save()
     entry.refresh_from_db()
-    assert rules.test_rule("assessments.review_entry", world.other_supervisor.user, entry)
-    assert not rules.test_rule("assessments.view_entry", world.supervisor.user, entry)
+    assert not rules.test_rule("assessments.review_entry", world.other_supervisor.user, entry)
+    assert rules.test_rule("assessments.review_entry", world.supervisor.user, entry)
 
 
 def test_supervisors_are_learners_too(world, make_entry):

@@ -1,0 +1,16 @@
+"""The sign-up form: with an invitation, the email field holds the invited address and cannot be edited."""
+from allauth.account.adapter import get_adapter
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.core import context
+from django.utils.translation import gettext_lazy as _
+
+
+class SignupForm(AllauthSignupForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        invitation = get_adapter().signup_invitation(context.request)
+        if invitation is not None:  # the adapter refuses any other address, whatever is posted
+            field = self.fields["email"]
+            field.initial = invitation.email
+            field.widget.attrs["readonly"] = True
+            field.help_text = _("Your invitation was sent to this address; you will sign in with it.")

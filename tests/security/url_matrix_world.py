@@ -1,0 +1,141 @@
+"""The world the URL matrix runs in: organisations A and B, each with a workforce lead, a supervisor, a
+learner they supervise and every object a URL takes (made through the services, as people would make them); an
+editor and a platform admin who also belong to A; and content every organisation shares (modules, a quiz).
+
+Every identity the matrix signs in as belongs to A, so A's objects are "ours" and B's are "another
+organisation's"."""
+import random
+from datetime import date, timedelta
+from types import SimpleNamespace
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+from wagtail.models import PageViewRestriction
+
+from assessments.factories import ReflectiveEntryFactory
+from assessments.formats import bank
+from assessments.models import Notification, Quiz
+from assessments.services import attempts, exports, reflections, reviews
+from assessments.services.imports import questions_write
+from assessments.services.supervision import session_note_save, session_save
+from certificates.bundles import bundle_request
+from certificates.models import Certificate
+from learning.coverage.services import assignment_create, staff_import_check
+from learning.organisations.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    TeamFactory,
+    UserFactory,
+)
+from learning.organisations.models import Organisation
+from learning.organisations.services import invitation_create
+from learning.progress.services import lesson_complete
+from modules.factories import LessonPageFactory, ModulePageFactory, TopicFactory
+from modules.models import FrameworkLevel, LessonPage
+from modules.seed import site_structure_ensure
+
+
+def _content():
+    """Modules, lessons (behind the learning index's sign-in restriction) and a quiz: content every
+    organisation shares."""
+    index = site_structure_ensure()
+    topic = TopicFactory(name="Whole family", slug="whole-family")
+    certified = ModulePageFactory(parent=index, title="Certified module", topic=topic, validity_months=36,
+                                  require_quiz_pass=False)
+    LessonPageFactory(parent=certified, title="Certified lesson")
+    assigned = ModulePageFactory(parent=index, title="Assigned module", topic=topic)
+    lesson = LessonPageFactory(parent=assigned, title="Open lesson")
+    quiz = Quiz.objects.create(title="Matrix quiz", pass_mark=50, questions_per_attempt=2)
+    questions_write(quiz=quiz, questions=[
+        bank.Question(name=f"q{n}", qtype="single", text=f"Question {n}?",
+                      options=[bank.Option("Right", 100), bank.Option("Wrong", 0)]) for n in range(3)])
+    document = Document.objects.create(title="Handout", file=ContentFile(b"A handout.", name="handout.txt"))
+    return SimpleNamespace(certified=certified, assigned=assigned, lesson=lesson, quiz=quiz, topic=topic,
+                           question=quiz.questions.first(), document=document,
+                           sign_in_only=PageViewRestriction.objects.get(page=index),
+                           level=FrameworkLevel.objects.create(name="Informed", slug="informed"))
+
+
+STAFF_CSV = "name,email,job title\nNew Person,new.person.{key}@example.org,Nurse\n"
+
+
+def _submitted(learner):
+    return reflections.reflection_submit(entry=ReflectiveEntryFactory(membership=learner), user=learner.user)
+
+
+def _organisation(key, content, committed):
+    """One organisation with its people and one of every object, owned by its learner, supervisor or lead.
+    Each step runs what it queues on commit (eager Celery) before the next step reads its result."""
+    with committed():
+        adp = OrganisationFactory(name=f"Partnership {key}", kind=Organisation.Kind.ADP)
+        organisation = OrganisationFactory(name=f"Organisation {key}", partnership=adp,
+                                           shares_with_partnership=True)
+        team = TeamFactory(organisation=organisation, name=f"Team {key}")
+        lead = MembershipFactory(organisation=organisation, is_learner=False, is_lead=True, job_title="Lead",
+                                 user__email=f"lead.{key}@example.org")
+        supervisor = MembershipFactory(organisation=organisation, team=team, is_supervisor=True,
+                                       job_title="Team leader", user__email=f"supervisor.{key}@example.org")
+        learner = MembershipFactory(organisation=organisation, team=team, supervisor=supervisor,
+                                    job_title="Nurse", user__email=f"learner.{key}@example.org")
+    o = SimpleNamespace(key=key, organisation=organisation, adp=adp, team=team, lead=lead,
+                        supervisor=supervisor, learner=learner, content=content)
+
+    # Learning: a certificate for the certified module, a graded attempt and one in progress.
+    with committed():
+        for page in LessonPage.objects.child_of(content.certified).live():
+            lesson_complete(user=learner.user, lesson=page)
+    o.certificate = Certificate.objects.get(user=learner.user)
+    graded = attempts.attempt_start(user=learner.user, quiz=content.quiz, rng=random.Random(1))
+    o.attempt_graded = attempts.attempt_submit(attempt=graded)
+    o.attempt = attempts.attempt_start(user=learner.user, quiz=content.quiz, rng=random.Random(2))
+
+    # Reflective practice: a draft, a submitted and a signed-off reflection; a supervision session with the
+    # learner's note; the notifications the services sent on the way; a PDF export of the signed-off one.
+    with committed():
+        o.entry_draft = ReflectiveEntryFactory(membership=learner, title=f"Draft {key}")
+        o.entry_submitted = _submitted(learner)
+        o.entry_signed_off = reviews.reflection_sign_off(entry=_submitted(learner), user=supervisor.user)
+        o.session = session_save(user=supervisor.user, supervisees=[learner], kind="individual",
+                                 held_on=date.today() - timedelta(days=1), reflections=[o.entry_signed_off],
+                                 summary=f"Session {key}")
+        session_note_save(session=o.session, user=learner.user, body="My note.")
+        o.notification = Notification.objects.filter(user=learner.user).order_by("-pk").first()
+    with committed():
+        o.export = exports.export_request(author=learner.user, entries=[o.entry_signed_off])
+
+    # Workforce: an assignment, an open invitation, a staff import to confirm, a ready ZIP bundle.
+    with committed():
+        o.assignment = assignment_create(organisation=organisation, module=content.assigned,
+                                         created_by=lead.user, due_on=date.today() + timedelta(days=30))
+        o.invitation = invitation_create(organisation=organisation, email=f"invited.{key}@example.org",
+                                         invited_by=lead.user)
+        _file, o.staff_import = staff_import_check(organisation=organisation, uploaded_by=lead.user,
+                                                   filename="staff.csv", text=STAFF_CSV.format(key=key))
+    with committed():
+        o.bundle = bundle_request(organisation=organisation, team=None, requested_by=lead.user)
+    return o
+
+
+def world_build(capture_on_commit):
+    """The whole world, with what each step queues on commit run as if it had committed (eager Celery)."""
+    def committed():
+        return capture_on_commit(execute=True)
+
+    with committed():
+        content = _content()
+    a, b = _organisation("A", content, committed), _organisation("B", content, committed)
+    editor = UserFactory(email="editor@example.org", is_staff=True)
+    editor.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
+    admin = UserFactory(email="admin@example.org", is_staff=True, is_superuser=True)
+    with committed():
+        for person in (editor, admin):
+            MembershipFactory(user=person, organisation=a.organisation, job_title="Staff")
+    for o in (a, b):
+        for name in ("export", "bundle", "attempt", "attempt_graded"):
+            getattr(o, name).refresh_from_db()
+        states = (o.export.status, o.bundle.status, o.attempt.status, o.attempt_graded.status)
+        assert states == ("ready", "ready", "in_progress", "graded"), f"the world is not ready: {states}"
+    users = {"learner": a.learner.user, "supervisor": a.supervisor.user, "lead": a.lead.user,
+             "editor": editor, "admin": admin}
+    return SimpleNamespace(A=a, B=b, content=content, users=users)
