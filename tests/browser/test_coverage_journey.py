@@ -69,7 +69,7 @@ def test_lead_imports_assigns_and_reads_coverage(page, sign_in, axe_check, scree
     expect(page.get_by_text("These teams do not exist yet and will be created: Outreach Nursing")).to_be_visible()
     assert axe_check(page) == []
     page.get_by_role("button", name="Confirm import").click()
-    expect(page.get_by_text("Imported 3 people: 3 new (invited by email), 0 updated.")).to_be_visible()
+    expect(page.get_by_text("Imported the file: 3 new, 0 updated, 0 invited.")).to_be_visible()
     assert Membership.objects.get(user__email="owen.hughes@example.org").supervisor.user.email == "ruth.mackay@example.org"
 
     page.get_by_role("link", name="Required training").click()
