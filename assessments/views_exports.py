@@ -1,5 +1,6 @@
 """Reflective-account PDFs: ask for one, watch it being prepared, download it. Only its author ever can."""
 import rules
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
@@ -7,6 +8,8 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from learning.core import audit
+from learning.core.audit import audit_log
 from learning.core.errors import ServiceError
 
 from . import reflection_selectors as selectors
@@ -41,7 +44,8 @@ def export_new(request):
 def export_detail(request, export_id):
     export = _own_export(request, export_id)
     return render(request, "assessments/reflections/export.html",
-                  {"export": export, "entry_count": export.entries.count()})
+                  {"export": export, "entry_count": export.entries.count(),
+                   "kept_days": settings.REFLECTION_EXPORT_RETENTION_DAYS})
 
 
 @login_required
@@ -54,6 +58,7 @@ def export_download(request, export_id):
     export = _own_export(request, export_id)
     if export.status != ReflectionExport.Status.READY:
         return redirect("reflection_export", export_id=export.pk)
+    audit_log(export, audit.REFLECTIONS_DOWNLOADED)
     # Never cached: learning.core.middleware marks every response to a signed-in person private, no-store.
     return FileResponse(default_storage.open(export.file_path, "rb"), as_attachment=True,
                         filename=f"reflective-account-{export.created_at:%Y-%m-%d}.pdf", content_type="application/pdf")

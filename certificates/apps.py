@@ -6,6 +6,7 @@ class CertificatesConfig(AppConfig):
     verbose_name = "Certificates"
 
     def ready(self):
-        from . import owed
+        from . import owed, retention
 
         owed.register()
+        retention.register()

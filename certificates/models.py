@@ -54,6 +54,14 @@ class Certificate(models.Model):
     def __str__(self):
         return f"{self.module_title} – {self.learner_name} ({self.code})"
 
+    # The reason written when a person's record is erased (learning/privacy/erasure.py): the verify page then
+    # says so, and shows no name.
+    ERASED_REASON = "record erased"
+
+    @property
+    def is_erased(self):
+        return self.status == self.Status.REVOKED and self.revoked_reason == self.ERASED_REASON
+
     @property
     def display_status(self):
         """Expired as soon as the date passes, even before the nightly sweep marks it."""

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.core import audit
+from learning.core.audit import audit_log
 from learning.core.errors import ServiceError
 from learning.core.mail import email_send
 from learning.core.tasks_queue import queue_after_commit
@@ -122,6 +124,11 @@ def _email_change(event_id):
                         "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("my_certificates")})
 
 
+def _earned_in(certificate):
+    """The organisation an audit entry about `certificate` belongs to (where it was earned; the first if several)."""
+    return certificate.earned_in.order_by("pk").values_list("pk", flat=True).first()
+
+
 @transaction.atomic
 def certificate_reissue(*, certificate: Certificate, actor, reason: str) -> Certificate:
     """A new version with today's details (e.g. after a name change), earned where the old one was; the old
@@ -136,6 +143,8 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str) -> Cert
     replacement.earned_in.set(certificate.earned_in.all())
     Certificate.objects.filter(pk=certificate.pk).update(status=Certificate.Status.SUPERSEDED, superseded_by=replacement)
     CertificateEvent.objects.create(certificate=replacement, action=CertificateEvent.Action.REISSUED, actor=actor, reason=reason)
+    audit_log(replacement, audit.CERTIFICATE_REISSUED, user=actor, organisation_id=_earned_in(replacement),
+              replaces=certificate.pk)
     _email_owed(replacement)
     return replacement
 
@@ -151,6 +160,7 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
     certificate.save(update_fields=["status", "revoked_reason"])
     event = CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.REVOKED, actor=actor,
                                             reason=reason)
+    audit_log(certificate, audit.CERTIFICATE_REVOKED, user=actor, organisation_id=_earned_in(certificate))
     transaction.on_commit(lambda: _email_change(event.pk), robust=True)
     return certificate
 

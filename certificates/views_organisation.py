@@ -1,4 +1,5 @@
 """Certificates across an organisation, for its workforce leads: list, and ZIP download built by Celery."""
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -7,6 +8,8 @@ from django.http import FileResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from learning.core import audit
+from learning.core.audit import audit_log
 from learning.organisations.models import Organisation
 
 from .bundles import bundle_request, bundle_retry
@@ -57,7 +60,8 @@ def _own_bundle(request, bundle_id):
 
 @login_required
 def bundle_detail(request, bundle_id):
-    return render(request, "certificates/bundle.html", {"bundle": _own_bundle(request, bundle_id)})
+    return render(request, "certificates/bundle.html", {"bundle": _own_bundle(request, bundle_id),
+                                                        "kept_days": settings.CERTIFICATE_BUNDLE_RETENTION_DAYS})
 
 
 @login_required
@@ -78,4 +82,5 @@ def bundle_download(request, bundle_id):
     bundle = _own_bundle(request, bundle_id)
     if bundle.status != CertificateBundle.Status.READY:
         return redirect("bundle_detail", bundle_id=bundle.pk)
+    audit_log(bundle, audit.CERTIFICATES_DOWNLOADED, organisation_id=bundle.organisation_id)
     return FileResponse(bundle.file.open("rb"), as_attachment=True, filename=bundle.file.name.rsplit("/", 1)[-1])

@@ -11,12 +11,14 @@ urlpatterns = [
     path("", include("learning.accounts.urls")),  # Wagtail's sign-in doors lead to allauth's (before Wagtail)
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("learning.privacy.urls")),  # the project's own account pages, before allauth's
     path("accounts/", include("allauth.urls")),
     path("", include("learning.progress.urls")),
     path("", include("learning.organisations.urls")),
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
     path("coverage/", include("learning.coverage.urls")),
+    path("", include("learning.privacy.urls_site")),
 ]
 
 if settings.DEBUG:

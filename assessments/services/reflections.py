@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.core.errors import ServiceError
+from learning.core.retention import stored_files_delete
 
 from ..identifiers import Finding, identifiers_in_entry
-from ..models import ReflectionComment, ReflectiveEntry
+from ..models import ReflectionComment, ReflectionExport, ReflectiveEntry
 from ..reflection_selectors import reflection_reviewer
 from ..reflection_templates import stages_of
 from .notifications import notification_send
@@ -146,7 +147,11 @@ def reflection_withdraw(*, entry, user) -> ReflectiveEntry:
 
 @transaction.atomic
 def reflection_delete(*, entry, user) -> None:
-    """Delete a draft (one withdrawn from review included); nothing in review or signed off is ever deleted."""
+    """Delete a draft (one withdrawn from review included); nothing in review or signed off is ever deleted.
+    Every PDF export that holds its text goes with it, files included, even one made of several entries."""
     entry = locked_entry(entry)
     require_rule("assessments.delete_entry", user, entry)
+    exports = list(ReflectionExport.objects.filter(entries=entry).values_list("pk", "file_path"))
+    ReflectionExport.objects.filter(pk__in=[pk for pk, _path in exports]).delete()
+    stored_files_delete(path for _pk, path in exports)
     entry.delete()

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.core import audit
+from learning.core.audit import audit_log
 from learning.core.errors import ServiceError
 
 from ..models import ReflectionComment, ReflectiveEntry
@@ -83,6 +85,7 @@ def reflection_sign_off(*, entry, user, body: str = "") -> ReflectiveEntry:
                               "updated_at"])
     ReflectionComment.objects.create(entry=entry, author=user, kind=ReflectionComment.Kind.SIGNED_OFF,
                                      body=(body or "").strip())
+    audit_log(entry, audit.REFLECTION_SIGNED_OFF, user=user, organisation_id=supervisor.organisation_id)
     notification_send(
         user=entry.author, url=reverse("reflection_detail", args=[entry.pk]),
         message=_("%(name)s signed off %(about)s.") % {"name": user, "about": about(entry)},

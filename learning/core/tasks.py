@@ -1,10 +1,12 @@
-"""Platform tasks: a ping the tests send through a real worker, a heartbeat, and the two reliability sweeps."""
+"""Platform tasks: a ping the tests send through a real worker, a heartbeat, the two reliability sweeps and the
+nightly retention cleanup."""
 from celery import shared_task
 from django.utils import timezone
 
 from . import services
 from .orphans import orphan_files_delete
 from .owed import owed_requeue
+from .retention import retention_run
 
 
 @shared_task(bind=True, acks_late=True, max_retries=3)
@@ -28,3 +30,9 @@ def owed_sweep(self) -> dict:
 def orphan_files_sweep(self) -> int:
     """Hourly: delete stored files that no row names (learning.core.orphans)."""
     return orphan_files_delete()
+
+
+@shared_task(bind=True, acks_late=True)
+def retention_cleanup(self) -> dict:
+    """Nightly: delete what is past its retention limit, with its files (learning.core.retention)."""
+    return retention_run()

@@ -7,6 +7,7 @@ class OrganisationsConfig(AppConfig):
     verbose_name = "Organisations and people"
 
     def ready(self):
-        from . import owed
+        from . import owed, retention
 
         owed.register()
+        retention.register()

@@ -14,8 +14,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
-
+from learning.core import audit
+from learning.core.audit import audit_log
 from learning.core.errors import ServiceError
 from learning.core.mail import email_send
 from learning.core.tasks_queue import queue_after_commit
@@ -78,6 +78,7 @@ def invitation_create(*, organisation, email, invited_by, first_name="", last_na
         raise ServiceError(" ".join(exc.messages)) from exc
     except IntegrityError as exc:  # invited a moment ago by someone else
         raise ServiceError(already) from exc
+    audit_log(invitation, audit.INVITATION_CREATED, user=invited_by, organisation_id=organisation.pk)
     _email_owed(invitation)
     return invitation
 
@@ -92,24 +93,27 @@ def invitation_resend(*, invitation) -> Invitation:
     invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
     invitation.sent_at = None  # the new link is owed until its email goes out
     invitation.save(update_fields=["token", "expires_at", "sent_at"])
+    audit_log(invitation, audit.INVITATION_RESENT, organisation_id=invitation.organisation_id)
     _email_owed(invitation)
     return invitation
 
 
-def _close(invitation, field):
-    """Close an unclosed invitation once: `field` is accepted_at, declined_at or cancelled_at."""
+def _close(invitation, field, action, user=None):
+    """Close an unclosed invitation once: `field` is accepted_at, declined_at or cancelled_at (audited as
+    `action`, by `user` or else the request's user)."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.is_closed:
         raise ServiceError(_("This invitation was already accepted, declined or cancelled."))
     setattr(invitation, field, timezone.now())
     invitation.save(update_fields=[field])
+    audit_log(invitation, action, user=user, organisation_id=invitation.organisation_id)
     return invitation
 
 
 @transaction.atomic
 def invitation_cancel(*, invitation) -> Invitation:
     """The lead withdraws an invitation; its link stops working."""
-    return _close(invitation, "cancelled_at")
+    return _close(invitation, "cancelled_at", audit.INVITATION_CANCELLED)
 
 
 def _check_invitee(invitation, user):
@@ -123,14 +127,14 @@ def _check_invitee(invitation, user):
 def invitation_decline(*, invitation, user) -> Invitation:
     """The invited person says no: nothing about them changes, and the invitation is closed."""
     _check_invitee(invitation, user)
-    return _close(invitation, "declined_at")
+    return _close(invitation, "declined_at", audit.INVITATION_DECLINED, user)
 
 
 @transaction.atomic
 def invitation_accept(*, invitation, user) -> Membership:
     """Turn an open invitation into a membership, for the person it was sent to and only at their request."""
     _check_invitee(invitation, user)
-    invitation = _close(invitation, "accepted_at")
+    invitation = _close(invitation, "accepted_at", audit.INVITATION_ACCEPTED, user)
     if invitation.first_name and not user.first_name:
         user.first_name, user.last_name = invitation.first_name, invitation.last_name
         user.save(update_fields=["first_name", "last_name"])
@@ -186,12 +190,12 @@ def membership_changes_record(*, membership, before: MembershipState | None, act
     old_roles, old_supervisor = before if before else ((), None)
     changes = {}
     if old_roles != after.roles:
-        log(instance=membership, action=ROLES_CHANGED, user=actor,
-            data={"old": list(old_roles), "new": list(after.roles)})
+        audit_log(membership, ROLES_CHANGED, user=actor, organisation_id=membership.organisation_id,
+                  old=list(old_roles), new=list(after.roles))
         changes["roles"] = (", ".join(role_labels(old_roles)) or _("none"), ", ".join(role_labels(after.roles)))
     if old_supervisor != after.supervisor_id:
-        log(instance=membership, action=SUPERVISOR_CHANGED, user=actor,
-            data={"old": old_supervisor, "new": after.supervisor_id})
+        audit_log(membership, SUPERVISOR_CHANGED, user=actor, organisation_id=membership.organisation_id,
+                  old=old_supervisor, new=after.supervisor_id)
         old = Membership.objects.select_related("user").filter(pk=old_supervisor).first() if old_supervisor else None
         changes["supervisor"] = (_name(old), _name(membership.supervisor))
     if changes and before is not None and actor is not None and actor.pk != membership.user_id:

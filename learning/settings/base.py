@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "learning.organisations",
     "learning.progress",
     "learning.coverage",
+    "learning.privacy",
     "modules",
     "assessments",
     "certificates",
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "learning.core.audit.AuditContextMiddleware",
     "learning.core.middleware.PrivateResponseCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -289,6 +291,8 @@ CELERY_BEAT_SCHEDULE = {
     "coverage-reminders": {"task": "learning.coverage.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
     "coverage-weekly": {"task": "learning.coverage.tasks.digests_weekly", "schedule": crontab(hour=7, minute=30, day_of_week=1)},
     "coverage-monthly": {"task": "learning.coverage.tasks.reports_monthly", "schedule": crontab(hour=6, minute=30, day_of_month=1)},
+    "data-exports-cleanup": {"task": "learning.privacy.tasks.data_exports_cleanup", "schedule": 3600.0},
+    "retention-cleanup": {"task": "learning.core.tasks.retention_cleanup", "schedule": crontab(hour=3, minute=30)},
 }
 # Work owed for longer than this is queued again by the owed-work sweep (every 3 minutes); owed emails are given up
 # after OWED_EMAIL_GIVE_UP_DAYS (the in-app record stays). Stored files no row names are deleted once older than
@@ -298,6 +302,17 @@ OWED_EMAIL_GIVE_UP_DAYS = env.int("OWED_EMAIL_GIVE_UP_DAYS", default=3)
 OWED_BATCH = env.int("OWED_BATCH", default=500)
 OWED_REQUEUE_GAP_MINUTES = env.int("OWED_REQUEUE_GAP_MINUTES", default=60)  # > any task's own retries (~45 min)
 ORPHAN_FILE_MINUTES = env.int("ORPHAN_FILE_MINUTES", default=60)
+# Retention, in days (learning.core.retention; the table is in docs/privacy.md): the nightly cleanup deletes rows
+# older than these, with their files. Expired sessions go at the same time (their age is SESSION_COOKIE_AGE).
+REFLECTION_EXPORT_RETENTION_DAYS = env.int("REFLECTION_EXPORT_RETENTION_DAYS", default=7)
+CERTIFICATE_BUNDLE_RETENTION_DAYS = env.int("CERTIFICATE_BUNDLE_RETENTION_DAYS", default=7)
+NOTIFICATION_READ_RETENTION_DAYS = env.int("NOTIFICATION_READ_RETENTION_DAYS", default=180)
+NOTIFICATION_RETENTION_DAYS = env.int("NOTIFICATION_RETENTION_DAYS", default=365)  # read or not
+INVITATION_RETENTION_DAYS = env.int("INVITATION_RETENTION_DAYS", default=90)  # after expiry, decline or cancel
+HEARTBEAT_RETENTION_DAYS = env.int("HEARTBEAT_RETENTION_DAYS", default=7)
+# "Download my data": a ready ZIP may be downloaded for this long, then the hourly cleanup deletes it
+# (docs/privacy-data-export.md).
+DATA_EXPORT_VALID_HOURS = env.int("DATA_EXPORT_VALID_HOURS", default=48)
 
 LOGGING = {
     "version": 1,

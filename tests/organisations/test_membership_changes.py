@@ -58,11 +58,12 @@ def test_an_import_that_changes_roles_and_supervisor_tells_the_person_and_logs_i
     for other in ("Ash", "ash@example.org", "sam@example.org"):  # nothing about anyone else in the file
         assert other not in body, other
 
+    organisation = kim.organisation_id  # every entry names its organisation, for the lead's audit log
     assert _entries(kim) == [
         ("organisations.membership.roles", lead.user.pk,
-         {"old": ["learner"], "new": ["learner", "lead"]}),
+         {"old": ["learner"], "new": ["learner", "lead"], "organisation": organisation}),
         ("organisations.membership.supervisor", lead.user.pk,
-         {"old": None, "new": sam.pk}),
+         {"old": None, "new": sam.pk, "organisation": organisation}),
     ]
     assert [a for a, _u, _d in _entries(ash)] == ["organisations.membership.roles"]
     assert len([m for m in mail.outbox if m.to == ["ash@example.org"]]) == 1

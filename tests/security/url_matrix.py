@@ -216,6 +216,15 @@ ENTRIES = [
     # --- certificates: by code, for those who may see the holder's record (404 otherwise); managed by the
     # holder's leads and admins; the verify page and the badge keys are public
     E("my_certificates", "", "login 200 200 200 200 200"),
+    # Download my data: each person's own; the learner's export is theirs alone (404 to all others, B's to all).
+    E("privacy_data_export", "", "login 200 200 200 200 200"),
+    E("privacy_data_export_ask", "", "login 405 405 405 405 405", post="login ok ok ok ok ok"),
+    E("privacy_data_export_status", "export_id=data_export", "login 200 404 404 404 404 | login 404 404 404 404 404"),
+    E("privacy_data_export_download", "export_id=data_export", "login 200 404 404 404 404 | login 404 404 404 404 404"),
+    E("privacy_erasure_request", "", "login 200 200 200 200 200", post="login ok ok ok ok ok", data="empty"),
+    E("privacy_organisation_audit", "org_id=organisation", "login 403 403 200 403 200 | login 403 403 403 403 200"),
+    E("privacy_person_erase", "user_id=learner.user", f"{ADMINS_ONLY[0]} | {ADMINS_ONLY[0]}",
+      post=f"{ADMINS_ONLY[1]} | {ADMINS_ONLY[1]}", data="empty"),
     E("certificate_pdf", "code=certificate.code", "login 200 200 200 404 200 | login 404 404 404 404 200"),
     E("certificate_badge", "code=certificate.code", "login 200 200 200 404 200 | login 404 404 404 404 200"),
     E("certificate_manage", "code=certificate.code", "login 404 404 200 404 200 | login 404 404 404 404 200",

@@ -30,6 +30,7 @@ from learning.organisations.factories import (
 )
 from learning.organisations.models import Organisation
 from learning.organisations.services import invitation_create
+from learning.privacy.services import data_export_request
 from learning.progress.services import lesson_complete
 from modules.factories import LessonPageFactory, ModulePageFactory, TopicFactory
 from modules.models import FrameworkLevel, LessonPage
@@ -103,6 +104,7 @@ def _organisation(key, content, committed):
         o.notification = Notification.objects.filter(user=learner.user).order_by("-pk").first()
     with committed():
         o.export = exports.export_request(author=learner.user, entries=[o.entry_signed_off])
+        o.data_export = data_export_request(user=learner.user)
 
     # Workforce: an assignment, an open invitation, a staff import to confirm, a ready ZIP bundle.
     with committed():
@@ -132,10 +134,10 @@ def world_build(capture_on_commit):
         for person in (editor, admin):
             MembershipFactory(user=person, organisation=a.organisation, job_title="Staff")
     for o in (a, b):
-        for name in ("export", "bundle", "attempt", "attempt_graded"):
+        for name in ("export", "bundle", "attempt", "attempt_graded", "data_export"):
             getattr(o, name).refresh_from_db()
-        states = (o.export.status, o.bundle.status, o.attempt.status, o.attempt_graded.status)
-        assert states == ("ready", "ready", "in_progress", "graded"), f"the world is not ready: {states}"
+        states = (o.export.status, o.bundle.status, o.attempt.status, o.attempt_graded.status, o.data_export.status)
+        assert states == ("ready", "ready", "in_progress", "graded", "ready"), f"the world is not ready: {states}"
     users = {"learner": a.learner.user, "supervisor": a.supervisor.user, "lead": a.lead.user,
              "editor": editor, "admin": admin}
     return SimpleNamespace(A=a, B=b, content=content, users=users)

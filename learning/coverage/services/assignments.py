@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from learning.core import audit
+from learning.core.audit import audit_log
 from learning.core.errors import ServiceError
 
 from ..models import Assignment
@@ -39,6 +41,7 @@ def assignment_create(*, organisation, module, created_by, scope=Assignment.Scop
     assignment = _save(Assignment(organisation=organisation, module=module, scope=scope, team=team,
                                   job_title=job_title, due_on=due_on, due_within_days=due_within_days,
                                   created_by=created_by))
+    audit_log(assignment, audit.ASSIGNMENT_CREATED, user=created_by, organisation_id=organisation.pk)
     assignments_changed(organisation_id=organisation.pk, module_id=module.pk)
     return assignment
 
@@ -52,6 +55,7 @@ def assignment_update(*, assignment, **changes) -> Assignment:
             raise TypeError(name)
         setattr(assignment, name, value)
     _save(assignment)
+    audit_log(assignment, audit.ASSIGNMENT_CHANGED, organisation_id=assignment.organisation_id, changed=sorted(changes))
     for module_id in {before, assignment.module_id}:
         assignments_changed(organisation_id=assignment.organisation_id, module_id=module_id)
     return assignment
@@ -61,5 +65,6 @@ def assignment_update(*, assignment, **changes) -> Assignment:
 def assignment_delete(*, assignment) -> None:
     """Withdraw an assignment. People keep their enrolments and progress; it no longer counts as required."""
     organisation_id, module_id = assignment.organisation_id, assignment.module_id
+    audit_log(assignment, audit.ASSIGNMENT_REMOVED, organisation_id=organisation_id, module=module_id)
     assignment.delete()
     assignments_changed(organisation_id=organisation_id, module_id=module_id)

@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.core import audit
+from learning.core.audit import audit_log
 from learning.core.errors import ServiceError
 from learning.core.tasks_queue import queue_after_commit
 from learning.organisations.models import Membership, Team
@@ -115,4 +117,6 @@ def staff_import_apply(*, staff_import, actor) -> StaffImport:
     staff_import.updated_count = len(staff_file.updated_people)
     staff_import.invited_count = len(staff_file.invited_people)
     staff_import.save(update_fields=["applied_at", "content", "created_count", "updated_count", "invited_count"])
+    audit_log(staff_import, audit.IMPORT_APPLIED, user=actor, organisation_id=organisation.pk,
+              created=staff_import.created_count, updated=staff_import.updated_count, invited=staff_import.invited_count)
     return staff_import

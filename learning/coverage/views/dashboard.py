@@ -9,6 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from learning.core import audit
+from learning.core.audit import audit_log
+
 from ..charts import line_chart
 from ..exports import CSV_TYPE, XLSX_TYPE, dashboard_csv, dashboard_workbook
 from ..forms import DashboardFilterForm, SharingForm
@@ -71,6 +74,7 @@ def people(request, org_id, status):
 def dashboard_export(request, org_id, fmt):
     scope, _form = _scope(request, org_id)
     data = dashboard_for(scope)
+    audit_log(scope.organisation, audit.RECORDS_EXPORTED, organisation_id=scope.organisation.pk, format=fmt)
     name = f"coverage-{scope.organisation.pk}-{timezone.localdate():%Y-%m-%d}"
     if fmt == "xlsx":
         return download(dashboard_workbook(data), content_type=XLSX_TYPE, filename=f"{name}.xlsx")

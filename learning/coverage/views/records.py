@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import slugify
 
+from learning.core import audit
+from learning.core.audit import audit_log
 from learning.organisations.models import Membership
 
 from ..exports import CSV_TYPE, XLSX_TYPE, record_csv, record_workbook
@@ -34,6 +36,7 @@ def record(request, membership_id):
 def record_export(request, membership_id, fmt):
     membership = _membership(request, membership_id)
     data = learning_record(membership=membership)
+    audit_log(membership, audit.RECORD_DOWNLOADED, organisation_id=membership.organisation_id, format=fmt)
     name = f"learning-record-{slugify(membership.user.get_full_name() or membership.user.pk)}-{timezone.localdate():%Y-%m-%d}"
     if fmt == "xlsx":
         return download(record_workbook(data), content_type=XLSX_TYPE, filename=f"{name}.xlsx")
