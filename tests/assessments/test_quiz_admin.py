@@ -4,7 +4,8 @@ import io
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.views import redirect_to_login
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -15,6 +16,7 @@ from learning.organisations.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).parent / "formats" / "data"
+LOGIN = "/accounts/login/"  # WAGTAILADMIN_LOGIN_URL: allauth's sign-in page
 
 
 @pytest.fixture
@@ -61,11 +63,30 @@ def test_export_downloads_gift(client, editor, quiz, fill_bank):
     assert "::q000::" in response.content.decode()
 
 
+QUIZ_TOOLS = [("assessments_quiz_tools", False), ("assessments_quiz_import", True),
+              ("assessments_quiz_analysis", True)]
+
+
 def test_learners_cannot_use_quiz_tools(client, quiz):
+    """Without Wagtail admin access (is_staff alone gives none), Wagtail sends them to sign in, as for any
+    admin page; with admin access but not the editors' question permission, the tools refuse
+    (PermissionDenied), which Wagtail's admin turns into a redirect to the dashboard with its "no permission"
+    message, never the page."""
     client.force_login(UserFactory(is_staff=True))
-    for name, args in [("assessments_quiz_tools", []), ("assessments_quiz_import", [quiz.pk]),
-                       ("assessments_quiz_analysis", [quiz.pk])]:
-        assert client.get(reverse(name, args=args)).status_code in (302, 403)
+    for name, needs_quiz in QUIZ_TOOLS:
+        url = reverse(name, args=[quiz.pk] if needs_quiz else [])
+        response = client.get(url)
+        sign_in = redirect_to_login(url, login_url=LOGIN).url
+        assert (response.status_code, response["Location"]) == (302, sign_in)
+    admin_only = Group.objects.create(name="Admin access only")
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    admin_only.permissions.add(access_admin)
+    user = UserFactory()
+    user.groups.add(admin_only)
+    client.force_login(user)
+    for name, needs_quiz in QUIZ_TOOLS:
+        response = client.get(reverse(name, args=[quiz.pk] if needs_quiz else []))
+        assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
 
 
 def test_lead_sees_only_their_organisations_attempts(client, quiz, fill_bank):
