@@ -2,7 +2,7 @@
 
 A bundle is owed while it is queued or preparing: if its worker dies (or the broker lost the message), the
 owed-work sweep sees no progress for a few minutes and queues it again, and the build starts afresh. After
-MAX_ATTEMPTS builds it is marked failed, and the lead can try again from the page.
+BUILD_ATTEMPTS (learning.core.owed) builds it is marked failed, and the lead can try again from the page.
 """
 import tempfile
 import zipfile
@@ -12,13 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from learning.core.owed import owed_build_claim
 from learning.core.tasks_queue import queue_after_commit
 
 from .models import CertificateBundle
 from .selectors import certificates_in_organisation
 
 PROGRESS_EVERY = 10
-MAX_ATTEMPTS = 3
 Status = CertificateBundle.Status
 
 
@@ -49,20 +49,8 @@ def bundle_retry(*, bundle: CertificateBundle) -> CertificateBundle:
 
 @transaction.atomic
 def _bundle_claim(bundle_id):
-    """Start a build of the bundle, or None when there is nothing to build: it is ready or failed (a duplicate
-    or late message), or it has used up its attempts (then it is marked failed: the page offers to retry)."""
-    bundle = (CertificateBundle.objects.select_for_update(of=("self",)).select_related("organisation", "team")
-              .get(pk=bundle_id))
-    if bundle.status in (Status.READY, Status.FAILED):
-        return None
-    if bundle.attempts >= MAX_ATTEMPTS:
-        bundle.status = Status.FAILED
-        bundle.save(update_fields=["status"])
-        return None
-    bundle.status, bundle.done, bundle.updated_at = Status.RUNNING, 0, timezone.now()
-    bundle.attempts += 1
-    bundle.save(update_fields=["status", "attempts", "done", "updated_at"])
-    return bundle
+    return owed_build_claim(CertificateBundle.objects.select_related("organisation", "team"), bundle_id,
+                            progress_field="done")
 
 
 def bundle_build_run(*, bundle_id: int) -> CertificateBundle:

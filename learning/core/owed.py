@@ -74,3 +74,24 @@ def owed_requeue(*, older_than: timedelta | None = None) -> dict[str, int]:
         if counts[owed.name]:
             logger.warning("Owed-work sweep re-queued %s × %s", counts[owed.name], owed.name)
     return counts
+
+
+BUILD_ATTEMPTS = 3  # builds of one file (a ZIP) before it is marked failed and a person decides to try again
+
+
+def owed_build_claim(queryset, pk, *, progress_field: str):
+    """Start a build of the row `pk` of `queryset` (a model with status queued/running/ready/failed, `attempts`
+    and `updated_at`), or None when there is nothing to build: it is gone, ready or failed (a duplicate or late
+    message), or it has used up its attempts (then it is marked failed: its page offers to try again).
+    Call inside a transaction; the row is locked until it commits."""
+    row = queryset.select_for_update(of=("self",)).filter(pk=pk).first()
+    if row is None or row.status in ("ready", "failed"):
+        return None
+    if row.attempts >= BUILD_ATTEMPTS:
+        row.status = "failed"
+        row.save(update_fields=["status"])
+        return None
+    row.status, row.updated_at, row.attempts = "running", timezone.now(), row.attempts + 1
+    setattr(row, progress_field, 0)
+    row.save(update_fields=["status", "attempts", progress_field, "updated_at"])
+    return row

@@ -192,7 +192,7 @@ def membership_changes_record(*, membership, before: MembershipState | None, act
     if old_roles != after.roles:
         audit_log(membership, ROLES_CHANGED, user=actor, organisation_id=membership.organisation_id,
                   old=list(old_roles), new=list(after.roles))
-        changes["roles"] = (", ".join(role_labels(old_roles)) or _("none"), ", ".join(role_labels(after.roles)))
+        changes["roles"] = tuple(", ".join(role_labels(roles)) or _("none") for roles in (old_roles, after.roles))
     if old_supervisor != after.supervisor_id:
         audit_log(membership, SUPERVISOR_CHANGED, user=actor, organisation_id=membership.organisation_id,
                   old=old_supervisor, new=after.supervisor_id)

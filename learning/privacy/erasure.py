@@ -94,6 +94,8 @@ def _erase_account(user):
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
 
+    # Invitations may be addressed to any of their addresses, so gather them all before the addresses go.
+    addresses = {user.email.lower(), *(e.lower() for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True))}
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     EmailPreference.objects.filter(user=user).delete()
@@ -104,7 +106,7 @@ def _erase_account(user):
     exports = DataExport.objects.filter(user=user)
     stored_files_delete(exports.values_list("file", flat=True))
     exports.delete()
-    Invitation.objects.filter(email__iexact=user.email).delete()
+    Invitation.objects.filter(email__in=addresses).delete()  # invitation addresses are stored lower-case
     user.first_name, user.last_name, user.email = ERASED_NAME, "", _erased_email(user)
     user.is_active = user.is_staff = user.is_superuser = False
     user.set_unusable_password()

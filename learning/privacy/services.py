@@ -2,7 +2,7 @@
 
 An export is owed while it is queued or preparing: if its worker dies (or the broker lost the message), the
 owed-work sweep sees no progress for a few minutes and queues it again, and the build starts afresh. After
-MAX_ATTEMPTS builds it is marked failed, and the person can ask again from the page. A ready ZIP may be
+BUILD_ATTEMPTS (learning.core.owed) builds it is marked failed, and the person can ask again from the page. A ready ZIP may be
 downloaded by its owner until `expires_at` (DATA_EXPORT_VALID_HOURS); then the hourly cleanup deletes it and
 its file.
 """
@@ -19,6 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from learning.core.owed import owed_build_claim
 from learning.core.tasks_queue import queue_after_commit
 
 from .models import DataExport
@@ -26,7 +27,6 @@ from .selectors import personal_data
 
 logger = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 3
 Status = DataExport.Status
 README = (
     "Everything Whole Family Learning holds about you, as asked for from your account page.\n"
@@ -56,20 +56,7 @@ def data_export_request(*, user) -> DataExport:
 
 @transaction.atomic
 def _export_claim(export_id):
-    """Start a build, or None when there is nothing to build: it is ready, failed or gone (a duplicate or late
-    message), or it has used up its attempts (then it is marked failed: the page offers to ask again)."""
-    export = (DataExport.objects.select_for_update(of=("self",)).select_related("user")
-              .filter(pk=export_id).first())
-    if export is None or export.status in (Status.READY, Status.FAILED):
-        return None
-    if export.attempts >= MAX_ATTEMPTS:
-        export.status = Status.FAILED
-        export.save(update_fields=["status"])
-        return None
-    export.status, export.progress, export.updated_at = Status.RUNNING, 0, timezone.now()
-    export.attempts += 1
-    export.save(update_fields=["status", "attempts", "progress", "updated_at"])
-    return export
+    return owed_build_claim(DataExport.objects.select_related("user"), export_id, progress_field="progress")
 
 
 def data_export_build_run(*, export_id: int) -> DataExport | None:

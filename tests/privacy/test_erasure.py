@@ -187,3 +187,20 @@ def test_erasure_signs_the_person_out_everywhere(world, client):
     person_erase(user=person.user, actor=lead.user)
     response = client.get(reverse("my_learning"))
     assert (response.status_code, response.url.split("?")[0]) == (302, "/accounts/login/")
+
+
+def test_invitations_to_any_of_the_persons_addresses_are_erased(world, django_capture_on_commit_callbacks):
+    from allauth.account.models import EmailAddress
+
+    from learning.organisations.models import Invitation
+    from learning.organisations.services import invitation_create
+
+    _organisation, lead, person, _module = world
+    other = OrganisationFactory(name="Tayside Recovery")
+    other_lead = MembershipFactory(organisation=other, is_learner=False, is_lead=True)
+    EmailAddress.objects.create(user=person.user, email="m.q@home.example.org", verified=True, primary=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation_create(organisation=other, email="m.q@home.example.org", invited_by=other_lead.user,
+                          first_name=NAME, last_name=SURNAME)
+    person_erase(user=person.user, actor=lead.user)
+    assert not Invitation.objects.filter(email__iexact="m.q@home.example.org").exists()

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from assessments.models import Notification
 from certificates import services as certificate_services
-from certificates.bundles import MAX_ATTEMPTS
 from certificates.models import Certificate, CertificateBundle
+from learning.core.owed import BUILD_ATTEMPTS as MAX_ATTEMPTS
 from learning.core.owed import owed_requeue
 from learning.organisations import services as organisations
 from learning.organisations.factories import MembershipFactory
