@@ -136,6 +136,9 @@ class Invitation(models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True)
     declined_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # When the current link was issued (created or resent): the owed-work sweep counts from here, so a resend
+    # of an old invitation is owed its email like a new one.
+    issued_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True, help_text=_("When the email with the current link went out."))
 
     objects = InvitationQuerySet.as_manager()

@@ -12,5 +12,5 @@ def invitation_emails_owed():
 def register():
     from . import tasks
 
-    owed_register("invitation email", queryset=invitation_emails_owed, since="created_at", task=tasks.invitation_send,
+    owed_register("invitation email", queryset=invitation_emails_owed, since="issued_at", task=tasks.invitation_send,
                   email=True)

@@ -91,8 +91,8 @@ def invitation_resend(*, invitation) -> Invitation:
         raise ServiceError(_("This invitation was already accepted, declined or cancelled."))
     invitation.token = _invitation_token()
     invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
-    invitation.sent_at = None  # the new link is owed until its email goes out
-    invitation.save(update_fields=["token", "expires_at", "sent_at"])
+    invitation.issued_at, invitation.sent_at = timezone.now(), None  # the new link is owed until its email goes out
+    invitation.save(update_fields=["token", "expires_at", "issued_at", "sent_at"])
     audit_log(invitation, audit.INVITATION_RESENT, organisation_id=invitation.organisation_id)
     _email_owed(invitation)
     return invitation

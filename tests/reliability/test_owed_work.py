@@ -68,7 +68,7 @@ def test_a_resent_invitation_is_owed_its_new_link(django_capture_on_commit_callb
     assert Invitation.objects.get().sent_at is not None and len(mail.outbox) == 1
     with django_capture_on_commit_callbacks():  # the broker lost the resend's message
         organisations.invitation_resend(invitation=invitation)
-    Invitation.objects.update(created_at=_ago(minutes=6))
+    Invitation.objects.update(issued_at=_ago(minutes=6))
     assert owed_requeue()["invitation email"] == 1
     invitation = Invitation.objects.get()
     assert invitation.sent_at is not None and len(mail.outbox) == 2 and invitation.token in mail.outbox[1].body
