@@ -11,11 +11,15 @@
     const data = await response.json();
     bar.setAttribute("aria-valuenow", data.percent);
     fill.setAttribute("width", data.percent);
-    text.textContent = data.percent + "% complete";
+    text.textContent = box.dataset.textComplete.replace("%s", data.percent);
     if (data.status === "ready") {
-      message.innerHTML = '<a class="button" href="' + box.dataset.bundleDownloadUrl + '">Download the ZIP</a>';
+      const link = document.createElement("a");
+      link.className = "button";
+      link.href = box.dataset.bundleDownloadUrl;
+      link.textContent = box.dataset.textReady;
+      message.replaceChildren(link);
     } else if (data.status === "failed") {
-      message.textContent = "Something went wrong preparing the ZIP.";
+      message.textContent = box.dataset.textFailed;
       box.querySelector("[data-bundle-retry]").hidden = false;
     } else {
       setTimeout(poll, 1000);
