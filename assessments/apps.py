@@ -6,7 +6,7 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Quizzes and reflective practice"
 
     def ready(self):
-        from . import owed, retention
+        from assessments.practice import owed, retention
 
         owed.register()
         retention.register()

@@ -8,14 +8,14 @@ A reflection is read by the supervisor it was submitted to (`submitted_to`), nev
 author now: a new supervisor (a lead who made themselves one included) does not inherit the history. The author
 may share an entry with their current supervisor, read only (`shared_with`).
 
-Predicates take the signed-in user and the object. The list selectors in reflection_selectors.py and
-supervision_selectors.py mirror them; tests/assessments/reflections/test_reflection_permissions_matrix.py
+Predicates take the signed-in user and the object. The list selectors in practice/selectors/reflections.py and
+practice/selectors/supervision.py mirror them; tests/assessments/reflections/test_reflection_permissions_matrix.py
 checks both.
 """
 import rules
 
-from .models import ReflectiveEntry
-from .reflection_selectors import reflection_reviewer
+from assessments.models import ReflectiveEntry
+from assessments.practice.selectors.reflections import reflection_reviewer
 
 Status = ReflectiveEntry.Status
 

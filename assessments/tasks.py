@@ -2,7 +2,7 @@
 from celery import shared_task
 from django.db import OperationalError
 
-from .services import exports, notifications
+from assessments.practice.services import exports, notifications
 
 # OSError covers storage and network failures, SMTPException included.
 TRANSIENT = (OSError, OperationalError)

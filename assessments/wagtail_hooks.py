@@ -8,9 +8,9 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from learning.core.snippets import ProjectSnippetViewSet
 
-from . import admin_views
-from .models import Question, Quiz
-from .services.sharing import SHARE_ACTION
+from assessments.quizzes import admin_views
+from assessments.models import Question, Quiz
+from assessments.practice.services.sharing import SHARE_ACTION
 
 
 class QuizViewSet(ProjectSnippetViewSet):

@@ -112,7 +112,7 @@ class ModulePage(Page):
     subpage_types = ["modules.LessonPage"]
 
     def get_context(self, request, *args, **kwargs):
-        from assessments.selectors import quiz_for_module
+        from assessments.quizzes.selectors import quiz_for_module
         from learning.progress.selectors import module_detail_for
 
         context = super().get_context(request, *args, **kwargs)

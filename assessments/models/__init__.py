@@ -1,7 +1,7 @@
-from .notification import Notification
-from .quiz import Attempt, AttemptQuestion, Option, Question, QuestionTag, Quiz
-from .reflection import ReflectionComment, ReflectionExport, ReflectiveEntry
-from .supervision import SessionAction, SessionNote, SupervisionSession
+from assessments.models.notification import Notification
+from assessments.models.quiz import Attempt, AttemptQuestion, Option, Question, QuestionTag, Quiz
+from assessments.models.reflection import ReflectionComment, ReflectionExport, ReflectiveEntry
+from assessments.models.supervision import SessionAction, SessionNote, SupervisionSession
 
 __all__ = [
     "Attempt", "AttemptQuestion", "Notification", "Option", "Question", "QuestionTag", "Quiz", "ReflectionComment",

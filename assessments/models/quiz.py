@@ -97,8 +97,8 @@ class Question(index.Indexed, ClusterableModel):
         return self.name
 
     def clean(self):
-        from assessments.bank_mapping import question_to_bank
-        from assessments.formats.bank import validate_question
+        from assessments.quizzes.bank_mapping import question_to_bank
+        from assessments.quizzes.formats.bank import validate_question
 
         errors = validate_question(question_to_bank(self))
         if errors:

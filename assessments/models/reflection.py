@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ..reflection_templates import TEMPLATES, stages_of
+from assessments.practice.reflection_templates import TEMPLATES, stages_of
 
 
 class ReflectiveEntry(models.Model):

@@ -1,5 +1,5 @@
 """Navigation by role: each link shows only for people who have a role that uses it."""
-from assessments.reflection_selectors import nav_counts
+from assessments.practice.selectors.reflections import nav_counts
 from learning.organisations.selectors import memberships_for_user
 
 

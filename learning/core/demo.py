@@ -7,7 +7,7 @@ from django.db import transaction
 from learning.coverage.demo import coverage_demo_install
 from learning.organisations.models import Organisation, Team
 from learning.organisations.services import membership_upsert
-from assessments.seed import seed_quizzes_install
+from assessments.quizzes.seed import seed_quizzes_install
 from modules.seed import seed_modules_install
 
 DEMO_PASSWORD = "whole-family-demo-2026"

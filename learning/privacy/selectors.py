@@ -13,7 +13,7 @@ from django.db.models import Prefetch, Q
 
 from assessments.models import Attempt, Notification, ReflectionComment, ReflectionExport, ReflectiveEntry
 from assessments.models.supervision import SessionNote, SupervisionSession
-from assessments.reflection_templates import stages_of
+from assessments.practice.reflection_templates import stages_of
 from certificates.models import Certificate, CertificateBundle
 from learning.coverage.models import Assignment, EmailPreference, NotificationSent, Requirement, StaffImport
 from learning.organisations.models import Invitation, Membership

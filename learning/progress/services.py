@@ -67,7 +67,7 @@ def lesson_complete(*, user, lesson) -> LessonCompletion:
 
 def _quiz_requirement(*, user, module, since):
     """(met, grade): the module's quiz passed in this cycle, when it has a quiz and the rule asks for it."""
-    from assessments.selectors import quiz_for_module, quiz_grade_since
+    from assessments.quizzes.selectors import quiz_for_module, quiz_grade_since
 
     quiz = quiz_for_module(module=module)
     if quiz is None:
@@ -80,7 +80,7 @@ def _quiz_requirement(*, user, module, since):
 def _reflection_requirement(*, user, module, since):
     if not module.require_signed_reflection:
         return True
-    from assessments.reflection_selectors import reflection_signed_off
+    from assessments.practice.selectors.reflections import reflection_signed_off
 
     return reflection_signed_off(user=user, module=module, since=since)
 

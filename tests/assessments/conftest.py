@@ -1,8 +1,8 @@
 import pytest
 
-from assessments.formats import bank
+from assessments.quizzes.formats import bank
 from assessments.models import Quiz
-from assessments.services.imports import questions_write
+from assessments.quizzes.services.imports import questions_write
 from learning.organisations.factories import UserFactory
 
 

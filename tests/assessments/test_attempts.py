@@ -5,10 +5,10 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from assessments import scoring
+from assessments.quizzes import scoring
 from assessments.models import Attempt, AttemptQuestion, Question
-from assessments.selectors import quiz_grade, quiz_passed
-from assessments.services.attempts import attempt_save_answers, attempt_start, attempt_submit
+from assessments.quizzes.selectors import quiz_grade, quiz_passed
+from assessments.quizzes.services.attempts import attempt_save_answers, attempt_start, attempt_submit
 from learning.core.errors import ServiceError
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from assessments.bank_mapping import question_to_bank
+from assessments.quizzes.bank_mapping import question_to_bank
 from assessments.models import Option, Question, Quiz
-from assessments.services.imports import questions_export, questions_import
+from assessments.quizzes.services.imports import questions_export, questions_import
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).parent / "formats" / "data"
@@ -71,8 +71,8 @@ def test_export_then_import_gives_the_same_bank(quiz, fmt, source):
 
 
 def test_seed_quizzes_have_at_least_eight_valid_questions(seeded_site):
-    from assessments.seed import seed_quizzes_install
-    from assessments.formats.bank import validate_question
+    from assessments.quizzes.seed import seed_quizzes_install
+    from assessments.quizzes.formats.bank import validate_question
 
     seed_quizzes_install()
     assert seed_quizzes_install() == 0  # idempotent

@@ -9,9 +9,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from assessments import scoring
+from assessments.quizzes import scoring
 from assessments.models import Question
-from assessments.services.attempts import attempt_start, attempt_submit
+from assessments.quizzes.services.attempts import attempt_start, attempt_submit
 from learning.organisations.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

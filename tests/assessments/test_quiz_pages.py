@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from assessments import scoring
+from assessments.quizzes import scoring
 from assessments.models import Attempt
 from learning.organisations.factories import UserFactory
 

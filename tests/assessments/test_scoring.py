@@ -4,7 +4,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessments.scoring import attempt_score, question_mark
+from assessments.quizzes.scoring import attempt_score, question_mark
 
 MULTI = {"qtype": "multi", "options": [
     {"key": "a", "fraction": "50"}, {"key": "b", "fraction": "50"}, {"key": "c", "fraction": "-100"}]}

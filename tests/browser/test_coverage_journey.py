@@ -10,8 +10,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from assessments.selectors import quiz_for_module
-from assessments.services.attempts import attempt_start, attempt_submit
+from assessments.quizzes.selectors import quiz_for_module
+from assessments.quizzes.services.attempts import attempt_start, attempt_submit
 from learning.core.demo import DEMO_PASSWORD, demo_data_install
 from learning.coverage.services import snapshot_take
 from learning.organisations.models import Membership, Organisation

@@ -124,8 +124,8 @@ def test_reflection_from_draft_to_signed_off_pdf(page, sign_in, axe_check, scree
 def test_supervision_session_recorded_and_noted_on_a_phone(page, sign_in, axe_check, screenshot):
     """On a small screen: the supervisor records a session linking the learner's reflection, with an action;
     the learner reads it and adds their note."""
-    from assessments.factories import ReflectiveEntryFactory
-    from assessments.services.reflections import reflection_submit
+    from assessments.quizzes.factories import ReflectiveEntryFactory
+    from assessments.practice.services.reflections import reflection_submit
     from learning.organisations.models import Membership
 
     demo_data_install()

@@ -2,8 +2,8 @@
 reflection when asked. Evaluated on each event, idempotently."""
 import pytest
 
-from assessments import scoring
-from assessments.services.attempts import attempt_start, attempt_submit
+from assessments.quizzes import scoring
+from assessments.quizzes.services.attempts import attempt_start, attempt_submit
 from learning.progress.models import ModuleCompletion
 from learning.progress.services import completion_evaluate
 from tests.assessments.conftest import make_bank_question
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _fill(quiz):
-    from assessments.services.imports import questions_write
+    from assessments.quizzes.services.imports import questions_write
 
     questions_write(quiz=quiz, questions=[make_bank_question(i) for i in range(3)])
 
@@ -67,7 +67,7 @@ def test_signed_reflection_required(member, module, complete_lessons, monkeypatc
     module.require_signed_reflection = True
     module.save_revision().publish()
     signed = {"value": False}
-    monkeypatch.setattr("assessments.reflection_selectors.reflection_signed_off",
+    monkeypatch.setattr("assessments.practice.selectors.reflections.reflection_signed_off",
                         lambda *, user, module, since=None: signed["value"])
     complete_lessons(member.user, module)
     assert not ModuleCompletion.objects.exists()

@@ -12,9 +12,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.factories import ReflectiveEntryFactory
+from assessments.quizzes.factories import ReflectiveEntryFactory
 from assessments.models import Notification, ReflectionExport
-from assessments.services.reflections import reflection_delete
+from assessments.practice.services.reflections import reflection_delete
 from certificates.models import CertificateBundle
 from learning.core.models import HealthPing
 from learning.core.retention import retention_apply, retention_kept, retention_rules

@@ -10,12 +10,12 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from assessments.factories import ReflectiveEntryFactory
-from assessments.formats import bank
+from assessments.quizzes.factories import ReflectiveEntryFactory
+from assessments.quizzes.formats import bank
 from assessments.models import Notification, Quiz, ReflectionComment, ReflectionExport
 from assessments.models.supervision import SessionAction, SessionNote, SupervisionSession
-from assessments.services import attempts
-from assessments.services.imports import questions_write
+from assessments.quizzes.services import attempts
+from assessments.quizzes.services.imports import questions_write
 from certificates.models import Certificate, CertificateEvent
 from learning.coverage.models import NotificationSent, Requirement
 from learning.organisations.factories import MembershipFactory, OrganisationFactory, UserFactory

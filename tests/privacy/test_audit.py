@@ -11,9 +11,9 @@ from django.utils import timezone
 from wagtail.log_actions import registry
 from wagtail.models import ModelLogEntry
 
-from assessments.factories import ReflectiveEntryFactory
+from assessments.quizzes.factories import ReflectiveEntryFactory
 from assessments.models import ReflectionExport
-from assessments.services import reflections, reviews
+from assessments.practice.services import reflections, reviews
 from certificates import services as certificates
 from certificates.models import Certificate, CertificateBundle
 from learning.core import audit

@@ -10,7 +10,7 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 
-from assessments.factories import ReflectiveEntryFactory
+from assessments.quizzes.factories import ReflectiveEntryFactory
 from assessments.models import ReflectionComment, ReflectionExport, ReflectiveEntry
 from assessments.models.supervision import SessionNote, SupervisionSession
 from certificates.models import Certificate

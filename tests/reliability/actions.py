@@ -13,12 +13,13 @@ from typing import Callable
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments import scoring
-from assessments.factories import ReflectiveEntryFactory
-from assessments.formats import bank
+from assessments.quizzes import scoring
+from assessments.quizzes.factories import ReflectiveEntryFactory
+from assessments.quizzes.formats import bank
 from assessments.models import Notification, Quiz, ReflectionExport
-from assessments.services import attempts, reflections
-from assessments.services.imports import questions_write
+from assessments.quizzes.services import attempts
+from assessments.practice.services import reflections
+from assessments.quizzes.services.imports import questions_write
 from certificates import services as certificate_services
 from certificates.models import Certificate, CertificateBundle
 from learning.coverage.models import NotificationSent

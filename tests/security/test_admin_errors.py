@@ -5,10 +5,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from assessments.formats import bank
+from assessments.quizzes.formats import bank
 from assessments.models import Attempt, Quiz
-from assessments.services.attempts import attempt_start
-from assessments.services.imports import questions_write
+from assessments.quizzes.services.attempts import attempt_start
+from assessments.quizzes.services.imports import questions_write
 from learning.organisations.factories import UserFactory
 from learning.progress.services import enrolment_create
 from modules.factories import ModulePageFactory, TopicFactory

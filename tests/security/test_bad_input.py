@@ -14,12 +14,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from jwcrypto import jwk, jwt
 
-from assessments.formats import bank, sanitise
-from assessments.formats.bank import MAX_OPTIONS, MAX_QUESTIONS
-from assessments.formats.gift import parse_gift
-from assessments.forms import QuestionImportForm
+from assessments.quizzes.formats import bank, sanitise
+from assessments.quizzes.formats.bank import MAX_OPTIONS, MAX_QUESTIONS
+from assessments.quizzes.formats.gift import parse_gift
+from assessments.quizzes.forms import QuestionImportForm
 from assessments.models import Quiz
-from assessments.services.imports import questions_write
+from assessments.quizzes.services.imports import questions_write
 from certificates.models import Certificate, CertificateBundle
 from learning.coverage.models import StaffImport
 from learning.organisations.factories import MembershipFactory, TeamFactory, UserFactory

@@ -10,11 +10,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from assessments import scoring
-from assessments.formats import bank
+from assessments.quizzes import scoring
+from assessments.quizzes.formats import bank
 from assessments.models import Quiz
-from assessments.services.attempts import attempt_start, attempt_submit
-from assessments.services.imports import questions_write
+from assessments.quizzes.services.attempts import attempt_start, attempt_submit
+from assessments.quizzes.services.imports import questions_write
 from learning.core.csv import csv_bytes
 from learning.organisations.factories import UserFactory
 

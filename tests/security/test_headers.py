@@ -8,9 +8,9 @@ from types import SimpleNamespace
 import pytest
 from django.urls import clear_url_caches, reverse
 
-from assessments.factories import ReflectiveEntryFactory
+from assessments.quizzes.factories import ReflectiveEntryFactory
 from assessments.models import ReflectionExport
-from assessments.services import exports
+from assessments.practice.services import exports
 from certificates.bundles import bundle_request
 from certificates.models import Certificate, CertificateBundle
 from learning.organisations.factories import MembershipFactory, UserFactory

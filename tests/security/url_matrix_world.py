@@ -13,12 +13,13 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
-from assessments.factories import ReflectiveEntryFactory
-from assessments.formats import bank
+from assessments.quizzes.factories import ReflectiveEntryFactory
+from assessments.quizzes.formats import bank
 from assessments.models import Notification, Quiz
-from assessments.services import attempts, exports, reflections, reviews
-from assessments.services.imports import questions_write
-from assessments.services.supervision import session_note_save, session_save
+from assessments.quizzes.services import attempts
+from assessments.practice.services import exports, reflections, reviews
+from assessments.quizzes.services.imports import questions_write
+from assessments.practice.services.supervision import session_note_save, session_save
 from certificates.bundles import bundle_request
 from certificates.models import Certificate
 from learning.coverage.services import assignment_create, staff_import_check

@@ -10,11 +10,11 @@ tests/coverage/test_monthly_report_opt_out.py, beside the coverage fixtures it u
 import pytest
 from django.urls import reverse
 
-from assessments import scoring
+from assessments.quizzes import scoring
 from assessments.models import Quiz
-from assessments.selectors import quiz_passed
-from assessments.services.attempts import attempt_start, attempt_submit
-from assessments.services.imports import questions_write
+from assessments.quizzes.selectors import quiz_passed
+from assessments.quizzes.services.attempts import attempt_start, attempt_submit
+from assessments.quizzes.services.imports import questions_write
 from learning.organisations.factories import MembershipFactory, OrganisationFactory, UserFactory
 from learning.organisations.selectors import memberships_visible_to
 from learning.progress import services as progress

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
-from assessments.services.imports import questions_export
+from assessments.quizzes.services.imports import questions_export
 
-from .import_questions import quiz_lookup
+from assessments.management.commands.import_questions import quiz_lookup
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from assessments.models import Quiz
-from assessments.services.imports import format_for, questions_import
+from assessments.quizzes.services.imports import format_for, questions_import
 from learning.core.errors import ServiceError
 
 

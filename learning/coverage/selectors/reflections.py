@@ -7,7 +7,11 @@ from django.utils.translation import gettext
 def reflection_rows(scope) -> list:
     """Per team, how many reflections wait for review (`submitted`) and how many are signed off. For a lead,
     the organisation's teams; for a supervisor, only their own supervisees', grouped by team."""
-    from assessments.reflection_selectors import TeamReflectionCounts, reflection_counts_by_team, supervisee_overview
+    from assessments.practice.selectors.reflections import (
+        TeamReflectionCounts,
+        reflection_counts_by_team,
+        supervisee_overview,
+    )
 
     if scope.supervisor is None:
         rows = reflection_counts_by_team(organisation=scope.organisation)

@@ -66,7 +66,7 @@ def weekly_summaries_send(*, now=None) -> int:
 def supervisor_digests_send(*, now=None) -> int:
     """Weekly, to each supervisor (unless they turned emails off): their staff's overdue training and the
     reflections waiting for their review. Nothing is sent when there is nothing to report."""
-    from assessments.reflection_selectors import review_queue
+    from assessments.practice.selectors.reflections import review_queue
 
     now = now or timezone.now()
     week, sent = _week(timezone.localdate(now)), 0

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from assessments.seed import seed_quizzes_install
+from assessments.quizzes.seed import seed_quizzes_install
 from modules.seed import seed_modules_install
 
 

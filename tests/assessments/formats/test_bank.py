@@ -12,12 +12,22 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessments.formats import (
-    Option, ParseReport, Problem, Question, clean_html, clean_name, clean_tag,
-    export_gift, export_moodle_xml, parse_gift, parse_moodle_xml,
-    truefalse_options, validate_question,
+from assessments.quizzes.formats import (
+    Option,
+    ParseReport,
+    Problem,
+    Question,
+    clean_html,
+    clean_name,
+    clean_tag,
+    export_gift,
+    export_moodle_xml,
+    parse_gift,
+    parse_moodle_xml,
+    truefalse_options,
+    validate_question,
 )
-from assessments.formats.bank import category_tag
+from assessments.quizzes.formats.bank import category_tag
 
 
 def single(**overrides):

@@ -10,8 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessments.formats import (
-    Option, Question, export_gift, parse_gift, truefalse_options, validate_question,
+from assessments.quizzes.formats import (
+    Option,
+    Question,
+    export_gift,
+    parse_gift,
+    truefalse_options,
+    validate_question,
 )
 
 DATA = Path(__file__).parent / "data"

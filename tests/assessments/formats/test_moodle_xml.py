@@ -11,8 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessments.formats import (
-    Option, Question, export_moodle_xml, parse_moodle_xml, truefalse_options, validate_question,
+from assessments.quizzes.formats import (
+    Option,
+    Question,
+    export_moodle_xml,
+    parse_moodle_xml,
+    truefalse_options,
+    validate_question,
 )
 
 DATA = Path(__file__).parent / "data"
@@ -159,7 +164,7 @@ def test_parser_never_crashes(text):
 
 
 def test_expat_handlers_refuse_doctype_even_if_the_text_check_is_bypassed():
-    from assessments.formats.moodle_xml import _build_tree, _Forbidden
+    from assessments.quizzes.formats.moodle_xml import _build_tree, _Forbidden
 
     with pytest.raises(_Forbidden):
         _build_tree('<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY a "b">]><quiz/>')

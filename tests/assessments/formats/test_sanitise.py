@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessments.formats import clean_html, plain_to_html
-from assessments.formats.sanitise import ALLOWED_TAGS, html_to_plain, is_clean
+from assessments.quizzes.formats import clean_html, plain_to_html
+from assessments.quizzes.formats.sanitise import ALLOWED_TAGS, html_to_plain, is_clean
 
 
 @pytest.mark.parametrize("tag", sorted(ALLOWED_TAGS - {"a", "br"}))

@@ -5,9 +5,9 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import Group
 
-from assessments.factories import ReflectiveEntryFactory
+from assessments.quizzes.factories import ReflectiveEntryFactory
 from assessments.models import ReflectiveEntry
-from assessments.services import reflections, reviews
+from assessments.practice.services import reflections, reviews
 from learning.organisations.factories import MembershipFactory, OrganisationFactory, TeamFactory, UserFactory
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from assessments.models import ReflectionExport
-from assessments.services import exports
+from assessments.practice.services import exports
 from assessments.tasks import reflection_export_render
 from learning.core.errors import ServiceError
 from learning.core.pdf import PDFRenderError

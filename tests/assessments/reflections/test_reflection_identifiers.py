@@ -3,9 +3,9 @@ warning works (the author may anonymise, or confirm and submit anyway)."""
 import pytest
 from django.urls import reverse
 
-from assessments.identifiers import identifiers_find
+from assessments.practice.identifiers import identifiers_find
 from assessments.models import ReflectiveEntry
-from assessments.services import reflections
+from assessments.practice.services import reflections
 
 FLAGGED = [
     ("Her CHI is 0106851234.", "chi", "0106851234"),

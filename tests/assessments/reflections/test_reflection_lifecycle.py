@@ -2,10 +2,10 @@
 import pytest
 from django.core import mail
 
-from assessments.factories import ReflectiveEntryFactory
+from assessments.quizzes.factories import ReflectiveEntryFactory
 from assessments.models import Notification, ReflectionComment, ReflectiveEntry
-from assessments.reflection_templates import stages_of
-from assessments.services import reflections, reviews
+from assessments.practice.reflection_templates import stages_of
+from assessments.practice.services import reflections, reviews
 from learning.core.errors import ServiceError
 from learning.organisations.factories import MembershipFactory
 

@@ -9,9 +9,9 @@ import pytest
 import rules
 from django.urls import reverse
 
-from assessments.reflection_selectors import reflections_visible_to
-from assessments.services.supervision import session_save
-from assessments.supervision_selectors import sessions_visible_to
+from assessments.practice.selectors.reflections import reflections_visible_to
+from assessments.practice.services.supervision import session_save
+from assessments.practice.selectors.supervision import sessions_visible_to
 from learning.organisations.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db

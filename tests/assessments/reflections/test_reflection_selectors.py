@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from assessments.reflection_selectors import reflection_counts_by_team, reflection_signed_off
+from assessments.practice.selectors.reflections import reflection_counts_by_team, reflection_signed_off
 from learning.organisations.factories import MembershipFactory, TeamFactory
 
 pytestmark = pytest.mark.django_db

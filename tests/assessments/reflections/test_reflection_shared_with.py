@@ -16,12 +16,17 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from assessments.models import Notification, ReflectionExport, ReflectiveEntry
-from assessments.reflection_selectors import nav_counts, reflections_visible_to, review_queue, supervisee_overview
-from assessments.services import reflections, reviews
-from assessments.services.exports import export_request
-from assessments.services.sharing import reflection_share
-from assessments.services.supervision import session_save
-from assessments.supervision_selectors import reflections_for_sessions
+from assessments.practice.selectors.reflections import (
+    nav_counts,
+    reflections_visible_to,
+    review_queue,
+    supervisee_overview,
+)
+from assessments.practice.services import reflections, reviews
+from assessments.practice.services.exports import export_request
+from assessments.practice.services.sharing import reflection_share
+from assessments.practice.services.supervision import session_save
+from assessments.practice.selectors.supervision import reflections_for_sessions
 from learning.core.errors import ServiceError
 from learning.coverage import services as coverage_services
 from learning.coverage.selectors.reflections import reflection_rows

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import ReflectiveEntry
-from assessments.reflection_selectors import nav_counts, review_queue
+from assessments.practice.selectors.reflections import nav_counts, review_queue
 from learning.organisations.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db

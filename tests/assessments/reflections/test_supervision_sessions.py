@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import Notification, SessionNote, SupervisionSession
-from assessments.services.supervision import ActionInput, session_note_save, session_save
+from assessments.practice.services.supervision import ActionInput, session_note_save, session_save
 from learning.core.errors import ServiceError
 from learning.organisations.factories import MembershipFactory
 from modules.factories import TopicFactory

@@ -1,0 +1,39 @@
+"""The supervisor's pages: the supervision overview and the review queue across all their supervisees."""
+import rules
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from assessments.practice.selectors import reflections as reflection_selectors, supervision as supervision_selectors
+
+PAGE_SIZE = 25
+RECENT_SESSIONS = 5
+
+
+def _supervisor_only(request):
+    if not rules.test_rule("assessments.record_sessions", request.user):
+        raise PermissionDenied
+
+
+@login_required
+def supervision_home(request):
+    _supervisor_only(request)
+    queue = reflection_selectors.review_queue(user=request.user)
+    return render(request, "assessments/supervision_home.html", {
+        "waiting": queue.count(),
+        "overdue": queue.filter(submitted_at__lt=reflection_selectors.review_cutoff()).count(),
+        "sessions": supervision_selectors.sessions_visible_to(user=request.user)
+        .filter(supervisor__user=request.user)[:RECENT_SESSIONS],
+        "supervisees": reflection_selectors.supervisee_overview(user=request.user),
+    })
+
+
+@login_required
+def review_queue(request):
+    """Reflections waiting for this supervisor, oldest first, overdue ones marked."""
+    _supervisor_only(request)
+    page = Paginator(reflection_selectors.review_queue(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "assessments/supervision/queue.html",
+                  {"page_obj": page, "review_days": settings.REFLECTION_REVIEW_DAYS})

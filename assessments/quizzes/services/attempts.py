@@ -1,0 +1,110 @@
+"""Quiz attempts: start (or resume), save answers as the learner goes, submit once, graded on the server."""
+import random
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from learning.core.errors import ServiceError
+
+from assessments.quizzes import scoring
+from assessments.quizzes.bank_mapping import snapshot_of
+from assessments.models import Attempt, AttemptQuestion, Question, Quiz
+
+
+def _draw(quiz: Quiz, rng: random.Random):
+    questions = Question.objects.filter(quiz=quiz).prefetch_related("options")
+    if quiz.draw_from_tag:
+        questions = questions.filter(tags__name=quiz.draw_from_tag)
+    pool = list(questions.distinct())
+    if not pool:
+        raise ServiceError(_("This quiz has no questions yet."), code="empty")
+    return rng.sample(pool, min(quiz.questions_per_attempt, len(pool)))
+
+
+@transaction.atomic
+def attempt_start(*, user, quiz: Quiz, rng: random.Random | None = None) -> Attempt:
+    """Resume the person's open attempt, or start a new one if the attempt limit allows."""
+    open_attempt = Attempt.objects.filter(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS).first()
+    if open_attempt:
+        return open_attempt
+    used = Attempt.objects.filter(user=user, quiz=quiz).count()
+    if quiz.attempts_allowed and used >= quiz.attempts_allowed:
+        raise ServiceError(
+            _("You have used all %(n)s attempts allowed for this quiz.") % {"n": quiz.attempts_allowed}, code="limit"
+        )
+    rng = rng or random.SystemRandom()
+    drawn = _draw(quiz, rng)
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                user=user, quiz=quiz, number=used + 1, pass_mark=quiz.pass_mark,
+                deadline=now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None,
+            )
+    except IntegrityError:  # a second tab started one at the same moment: use that one
+        return Attempt.objects.get(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS)
+    items = []
+    for position, question in enumerate(drawn, start=1):
+        snapshot = snapshot_of(question)
+        order = [o["key"] for o in snapshot["options"]]
+        if question.shuffle:
+            rng.shuffle(order)
+        items.append(AttemptQuestion(attempt=attempt, position=position, question=question,
+                                     snapshot=snapshot, option_order=order))
+    AttemptQuestion.objects.bulk_create(items)
+    return attempt
+
+
+def _clean_selection(item: AttemptQuestion, keys) -> list[str]:
+    valid = {o["key"] for o in item.snapshot["options"]}
+    chosen = [key for key in dict.fromkeys(keys) if key in valid]
+    if item.snapshot["qtype"] != "multi":
+        chosen = chosen[:1]
+    return chosen
+
+
+@transaction.atomic
+def attempt_save_answers(*, attempt: Attempt, answers: dict) -> Attempt:
+    """Save answers given so far ({position: [option keys]}); closing the browser loses nothing."""
+    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if attempt.status != Attempt.Status.IN_PROGRESS:
+        raise ServiceError(_("This attempt has already been submitted."), code="submitted")
+    if attempt.deadline and timezone.now() > attempt.deadline:
+        raise ServiceError(_("The time limit has passed; your saved answers will be marked."), code="timeout")
+    items = {item.position: item for item in attempt.items.all()}
+    changed = []
+    for position, keys in answers.items():
+        item = items.get(int(position))
+        if item is not None:
+            item.selected = _clean_selection(item, keys)
+            changed.append(item)
+    AttemptQuestion.objects.bulk_update(changed, ["selected"])
+    return attempt
+
+
+@transaction.atomic
+def attempt_submit(*, attempt: Attempt, answers: dict | None = None) -> Attempt:
+    """Grade the attempt once. A double or replayed submit returns the graded attempt unchanged; after
+    the time limit, only the answers saved in time are marked."""
+    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if attempt.status == Attempt.Status.GRADED:
+        return attempt
+    now = timezone.now()
+    timed_out = bool(attempt.deadline and now > attempt.deadline)
+    if answers and not timed_out:
+        attempt_save_answers(attempt=attempt, answers=answers)
+    items = list(attempt.items.all())
+    for item in items:
+        item.mark = scoring.question_mark(item.snapshot, item.selected)
+    AttemptQuestion.objects.bulk_update(items, ["mark"])
+    attempt.score = scoring.attempt_score(item.mark for item in items)
+    attempt.passed = attempt.score >= attempt.pass_mark
+    attempt.status, attempt.submitted_at, attempt.timed_out = Attempt.Status.GRADED, now, timed_out
+    attempt.save(update_fields=["score", "passed", "status", "submitted_at", "timed_out"])
+    if attempt.quiz.module_id:
+        from learning.progress.services import completion_evaluate
+
+        completion_evaluate(user=attempt.user, module=attempt.quiz.module)
+    return attempt
