@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test install migrate demo test-unit test-services test-browser bench check-deploy clean
+.PHONY: run test install migrate demo test-unit test-services test-browser bench check-deploy clean lint lint-imports test-fast
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,7 +12,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+JS_STAMP := tests/js/node_modules/.installed-stamp
+
+# The npm packages of the JavaScript badge verifier that the tests run (tests/js/package.json).
+$(JS_STAMP): tests/js/package.json tests/js/package-lock.json
+	scripts/install-js-verifiers
+	test ! -d tests/js/node_modules || touch $(JS_STAMP)
+
+install: $(STAMP) $(JS_STAMP)
 
 migrate: install
 	mkdir -p var
@@ -29,8 +36,27 @@ run: demo
 test: install
 	scripts/test-all
 
+# The checks CI runs first (scripts/test-all, leg 1): lint and import contracts, formatting, template lint.
+# Fix with `.venv/bin/ruff check --fix .` and `.venv/bin/ruff format .`; templates are fixed by hand.
+lint: install lint-imports
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
+
+# The import contract in pyproject.toml ([tool.importlinter]): apps import one way, bottom to top.
+lint-imports: install
+	$(BIN)/lint-imports
+
 test-unit: install
 	$(BIN)/pytest -m "not integration and not browser"
+
+# The fast leg on your machine, keeping each worker's migrated test database in var/ between runs (--reuse-db),
+# which saves the migrations at start-up. Only here: CI starts from a fresh clone, so there is nothing to reuse,
+# and its in-memory databases prove the migrations still build one from nothing. New migrations are applied to
+# the kept database; after switching to a branch with different migrations, add ARGS=--create-db once.
+test-fast: install
+	mkdir -p var
+	TEST_DATABASE_FILE=var/test-db.sqlite3 $(BIN)/pytest -m "not integration and not browser" -n 2 --reuse-db $(ARGS)
 
 test-services: install
 	scripts/test-services

@@ -21,8 +21,7 @@ Status = ReflectiveEntry.Status
 
 
 def _active_supervisor(membership, user):
-    return (membership is not None and membership.user_id == user.pk
-            and membership.is_active and membership.is_supervisor)
+    return membership is not None and membership.user_id == user.pk and membership.is_acting_supervisor
 
 
 @rules.predicate
@@ -98,7 +97,7 @@ def owns_export(user, export):
 
 @rules.predicate
 def supervises_anyone(user, _target=None):
-    return user.is_authenticated and user.memberships.filter(is_supervisor=True, is_active=True).exists()
+    return user.is_authenticated and user.memberships.active().supervisors().exists()
 
 
 # Reflective entries: private drafts; the supervisor it was submitted to reads from submission on, and reviews;

@@ -6,7 +6,11 @@ class CertificatesConfig(AppConfig):
     verbose_name = "Certificates"
 
     def ready(self):
-        from . import owed, retention
+        from . import (
+            owed,
+            receivers,  # noqa: F401  (connects the module-completed receiver)
+            retention,
+        )
 
         owed.register()
         retention.register()

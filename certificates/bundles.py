@@ -23,6 +23,7 @@ Status = CertificateBundle.Status
 
 
 def _queue(bundle):
+    # tasks.py imports this module: imported on call, which breaks the cycle
     from .tasks import bundle_build
 
     queue_after_commit(bundle_build, bundle.pk)

@@ -6,6 +6,7 @@ from learning.core.orphans import stored_files_register
 from learning.core.owed import owed_register
 from learning.progress.models import ModuleCompletion
 
+from . import tasks
 from .models import Certificate, CertificateBundle
 
 
@@ -29,8 +30,6 @@ def bundle_files():
 
 
 def register():
-    from . import tasks
-
     owed_register("certificate", queryset=completions_without_certificate, since="completed_at",
                   task=tasks.certificate_issue)
     owed_register("certificate email", queryset=certificate_emails_owed, since="issued_at",

@@ -9,7 +9,7 @@ from learning.organisations.rules import is_platform_admin
 
 
 def _memberships_of(certificate):
-    return Membership.objects.filter(user_id=certificate.user_id, is_active=True).select_related("supervisor")
+    return Membership.objects.active().filter(user_id=certificate.user_id).select_related("supervisor")
 
 
 @rules.predicate
@@ -28,9 +28,10 @@ def leads_where_earned(user, certificate):
     another organisation later gives its leads no say over what was earned before."""
     if certificate is None or not user.is_authenticated:
         return False
-    owner_orgs = Membership.objects.filter(user_id=certificate.user_id, is_active=True,
-                                           organisation__in=certificate.earned_in.all()).values("organisation_id")
-    return Membership.objects.filter(user=user, is_lead=True, is_active=True, organisation_id__in=owner_orgs).exists()
+    owner_orgs = (Membership.objects.active()
+                  .filter(user_id=certificate.user_id, organisation__in=certificate.earned_in.all())
+                  .values("organisation_id"))
+    return Membership.objects.active().leads().filter(user=user, organisation_id__in=owner_orgs).exists()
 
 
 rules.add_perm("certificates.view_certificate", owns_certificate | may_view_owner_record | is_platform_admin)

@@ -20,7 +20,7 @@ def certificate_by_code(*, code):
 def certificates_in_organisation(*, organisation, team=None):
     """Current certificates of the organisation's (or a team's) members; `earned_here` says whether it was
     earned at this organisation (so its leads may manage it: certificates.manage_certificate)."""
-    members = Membership.objects.filter(organisation=organisation, is_active=True)
+    members = Membership.objects.active().in_organisation(organisation)
     if team is not None:
         members = members.filter(team=team)
     earned_here = Certificate.earned_in.through.objects.filter(certificate_id=OuterRef("pk"), organisation=organisation)

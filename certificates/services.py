@@ -1,16 +1,13 @@
 """Certificate writes: issue, re-issue, revoke, expire and remind. Each is atomic and safe to repeat."""
-from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.core import audit
 from learning.core.audit import audit_log
 from learning.core.errors import ServiceError
+from learning.core.links import absolute_reverse
 from learning.core.mail import email_send
 from learning.core.tasks_queue import queue_after_commit
 from learning.organisations.models import Membership
@@ -21,12 +18,13 @@ from .pdf import render_certificate_pdf
 
 
 def _organisation_name(user):
-    membership = Membership.objects.filter(user=user, is_active=True).select_related("organisation").order_by("joined_on", "pk").first()
+    membership = (Membership.objects.active().filter(user=user).select_related("organisation")
+                  .order_by("joined_on", "pk").first())
     return membership.organisation.name if membership else ""
 
 
 def _organisations_now(user):
-    return list(Membership.objects.filter(user=user, is_active=True).values_list("organisation_id", flat=True))
+    return list(Membership.objects.active().filter(user=user).values_list("organisation_id", flat=True))
 
 
 def _certificate_for(completion, *, version):
@@ -55,12 +53,9 @@ def _store(certificate):
 
 def _email_learner(certificate_id, template):
     certificate = Certificate.objects.select_related("user").get(pk=certificate_id)
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("my_certificates")
-    send_mail(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Your certificate: %(m)s") % {"m": certificate.module_title},
-        message=render_to_string(template, {"certificate": certificate, "url": url}),
-        from_email=None, recipient_list=[certificate.user.email],
-    )
+    subject = _("Your certificate: %(m)s") % {"m": certificate.module_title}
+    email_send(to=certificate.user.email, subject=subject, template=template,
+               context={"certificate": certificate, "url": absolute_reverse("my_certificates")})
 
 
 @transaction.atomic
@@ -91,6 +86,7 @@ def certificate_issue(*, completion: ModuleCompletion) -> Certificate:
 
 
 def _email_owed(certificate):
+    # tasks.py imports this module: imported on call, which breaks the cycle
     from .tasks import certificate_email
 
     queue_after_commit(certificate_email, certificate.pk)  # owed until emailed_at: the owed-work sweep
@@ -106,7 +102,7 @@ def certificate_email_send(*, certificate_id: int) -> bool:
     if certificate.version > 1:  # a re-issue: the learner is told why, and by whom
         _email_change(certificate.events.filter(action=CertificateEvent.Action.REISSUED).latest("at").pk)
     else:
-        _email_learner(certificate.pk, "certificates/email/issued.txt")
+        _email_learner(certificate.pk, "certificates/email/issued")
     certificate.emailed_at = timezone.now()
     certificate.save(update_fields=["emailed_at"])
     return True
@@ -121,7 +117,7 @@ def _email_change(event_id):
     email_send(to=certificate.user.email, subject=subject % {"m": certificate.module_title},
                template="certificates/email/revoked" if revoked else "certificates/email/reissued",
                context={"certificate": certificate, "reason": event.reason, "actor": event.actor,
-                        "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("my_certificates")})
+                        "url": absolute_reverse("my_certificates")})
 
 
 def _earned_in(certificate):
@@ -179,7 +175,7 @@ def certificate_remind_if_due(*, certificate: Certificate, thresholds, now=None)
         ExpiryReminder.objects.get_or_create(certificate=certificate, days_before=days)
     CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.REMINDED,
                                     reason=f"{days_left} days before expiry")
-    transaction.on_commit(lambda: _email_learner(certificate.pk, "certificates/email/expiring.txt"))
+    transaction.on_commit(lambda: _email_learner(certificate.pk, "certificates/email/expiring"))
     return True
 
 

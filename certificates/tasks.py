@@ -1,26 +1,22 @@
 """Celery tasks for certificates: thin, idempotent, retry-safe. They take ids and call services."""
 from celery import shared_task
 from django.conf import settings
-from django.db import OperationalError
 
+from learning.core.retry import EMAIL_RETRY, WORK_RETRY
 from learning.progress.models import ModuleCompletion
 
 from . import services
 from .bundles import bundle_build_run
 from .selectors import certificates_due_expiry, certificates_expiring_within
 
-TRANSIENT = (OSError, OperationalError)
 
-
-@shared_task(bind=True, acks_late=True, autoretry_for=TRANSIENT, retry_backoff=5, retry_backoff_max=600,
-             retry_jitter=True, max_retries=8)
+@shared_task(bind=True, **WORK_RETRY)
 def certificate_issue(self, completion_id: int) -> str:
     completion = ModuleCompletion.objects.select_related("user", "module").get(pk=completion_id)
     return services.certificate_issue(completion=completion).code
 
 
-@shared_task(bind=True, acks_late=True, autoretry_for=TRANSIENT, retry_backoff=30, retry_backoff_max=600,
-             retry_jitter=True, max_retries=8)
+@shared_task(bind=True, **EMAIL_RETRY)
 def certificate_email(self, certificate_id: int) -> bool:
     return services.certificate_email_send(certificate_id=certificate_id)
 

@@ -14,6 +14,7 @@ from learning.core.errors import ServiceError
 from . import badges, selectors, services
 from .forms import ReasonForm, VerifyForm
 from .models import Certificate
+from .pdf import verify_url
 
 
 def _certificate(request, code, perm="certificates.view_certificate"):
@@ -27,6 +28,16 @@ def _certificate(request, code, perm="certificates.view_certificate"):
 def my_certificates(request):
     return render(request, "certificates/my_certificates.html",
                   {"certificates": selectors.certificates_for_user(user=request.user)})
+
+
+@login_required
+def certificate_page(request, code):
+    """The certificate as an accessible web page: the alternative to the untagged PDF, for the same people."""
+    certificate = _certificate(request, code)
+    return render(request, "certificates/certificate.html", {
+        "certificate": certificate, "status": certificate.display_status, "site_name": settings.SITE_NAME,
+        "verify_url": verify_url(certificate.code),
+    })
 
 
 @login_required
@@ -83,6 +94,8 @@ def verify(request, code=None):
     context = {"form": form, "searched": code is not None or request.method == "POST"}
     if code is not None:
         context.update(_verify_context(selectors.certificate_by_code(code=code)))
+        if context["certificate"] is None:  # the same page, with a status an automated verifier can read
+            return render(request, "certificates/verify.html", context, status=404)
     elif request.method == "POST" and form.is_valid():
         if form.cleaned_data["badge"]:
             try:
@@ -92,7 +105,8 @@ def verify(request, code=None):
             except badges.BadgeInvalid:
                 context.update(_verify_context(None, badge_error="signature"))
             else:
-                context.update(_verify_context(selectors.certificate_by_code(code=claims.get("sub", "")), badge_claims=claims))
+                context.update(_verify_context(selectors.certificate_by_code(code=badges.certificate_code(claims)),
+                                               badge_claims=claims))
         else:
             context.update(_verify_context(selectors.certificate_by_code(code=form.cleaned_data["code"])))
     return render(request, "certificates/verify.html", context)

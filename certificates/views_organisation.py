@@ -3,14 +3,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from learning.core import audit
 from learning.core.audit import audit_log
-from learning.organisations.models import Organisation
+from learning.core.pagination import page_of
+from learning.organisations.access import organisation_for
 
 from .bundles import bundle_request, bundle_retry
 from .forms import TeamForm
@@ -18,20 +18,13 @@ from .models import CertificateBundle
 from .selectors import certificates_in_organisation
 
 
-def _led(request, org_id):
-    organisation = get_object_or_404(Organisation, pk=org_id)
-    if not request.user.has_perm("organisations.manage_organisation", organisation):
-        raise PermissionDenied
-    return organisation
-
-
 @login_required
 def organisation_certificates(request, org_id):
-    organisation = _led(request, org_id)
+    organisation = organisation_for(request, org_id, "organisations.manage_organisation")
     form = TeamForm(request.GET or None, organisation=organisation)
     team = form.chosen_team()
     certificates = certificates_in_organisation(organisation=organisation, team=team)
-    page = Paginator(certificates, 25).get_page(request.GET.get("page"))
+    page = page_of(request, certificates)
     return render(request, "certificates/organisation.html", {
         "organisation": organisation, "team": team, "form": form, "page_obj": page,
         "query_string": f"team={team.pk}" if team else "",
@@ -41,7 +34,7 @@ def organisation_certificates(request, org_id):
 @login_required
 @require_POST
 def bundle_create(request, org_id):
-    organisation = _led(request, org_id)
+    organisation = organisation_for(request, org_id, "organisations.manage_organisation")
     form = TeamForm(request.POST, organisation=organisation)
     if not form.is_valid():
         messages.error(request, form.errors["team"][0])

@@ -1,6 +1,8 @@
 """Wagtail content: the home page, the learning index, modules and their lessons, topics and framework levels.
 
-Pages hold content only; learner records live in learning.progress and are written by its services.
+Pages hold content only; learner records live in learning.progress and are written by its services. What a
+learner sees of them on these pages (progress, the quiz) comes from template tags those apps own
+(learning/progress/templatetags/progress_panels.py, assessments/templatetags/quiz_panels.py).
 """
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -111,15 +113,6 @@ class ModulePage(Page):
     parent_page_types = ["modules.LearningIndexPage"]
     subpage_types = ["modules.LessonPage"]
 
-    def get_context(self, request, *args, **kwargs):
-        from assessments.quizzes.selectors import quiz_for_module
-        from learning.progress.selectors import module_detail_for
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(module_detail_for(module=self, user=request.user))
-        context["quiz"] = quiz_for_module(module=self)
-        return context
-
 
 class LessonPage(Page):
     body = StreamField(LessonBodyBlock())
@@ -129,10 +122,3 @@ class LessonPage(Page):
     content_panels = Page.content_panels + [FieldPanel("estimated_minutes"), FieldPanel("body")]
     parent_page_types = ["modules.ModulePage"]
     subpage_types = []
-
-    def get_context(self, request, *args, **kwargs):
-        from learning.progress.selectors import lesson_detail_for
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_detail_for(lesson=self, user=request.user))
-        return context

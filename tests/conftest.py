@@ -1,4 +1,21 @@
 import pytest
+from django.db import connections
+from wagtail.models import Page
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_keepdb, django_db_blocker):
+    """Under --reuse-db (make test-fast), leave the kept database as the migrations made it. A transactional
+    test with serialized rollback empties the tables when it ends, root page and groups included; put back
+    what was serialized at the start, or the next run would start from an empty database."""
+    yield
+    if not django_db_keepdb:
+        return
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents and not Page.objects.using(connection.alias).exists():
+                connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(autouse=True)

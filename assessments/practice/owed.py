@@ -3,6 +3,7 @@ orphan-file sweep (learning.core.orphans): reflective-account PDFs still pending
 from learning.core.orphans import stored_files_register
 from learning.core.owed import owed_register
 
+from assessments import tasks
 from assessments.models import Notification, ReflectionExport
 from assessments.practice.services.exports import EXPORT_DIR
 
@@ -21,8 +22,6 @@ def export_files():
 
 
 def register():
-    from assessments import tasks
-
     owed_register("reflective-account PDF", queryset=exports_owed, since="created_at",
                   task=tasks.reflection_export_render)
     owed_register("notification email", queryset=notification_emails_owed, since="created_at",

@@ -1,4 +1,7 @@
-"""allauth adapter: sign-up is open only to people holding a valid invitation (unless open sign-up is on)."""
+"""allauth adapter: sign-up is open only to people holding a valid invitation (unless open sign-up is on), and
+allauth's emails are written like every other (learning.core.mail), with links on the configured address."""
+from urllib.parse import quote
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import ratelimit
 from allauth.core.exceptions import ImmediateHttpResponse
@@ -7,13 +10,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from learning.core.errors import ServiceError
+from learning.core.links import absolute_reverse, absolute_url
+from learning.core.mail import email_message, text_render
 from learning.organisations import selectors as org_selectors
 from learning.organisations import services as org_services
+from learning.organisations.models import INVITATION_SESSION_KEY
 
-INVITATION_SESSION_KEY = "invitation_token"
 LOGIN_FAILED_FROM_ADDRESS = "login_failed_from_address"  # a rate in ACCOUNT_RATE_LIMITS
 
 
@@ -69,3 +75,32 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def _account_and_address(self, request, credentials):
         return f"{credentials.get('email', '').lower()}|{self.get_client_ip(request)}"
+
+    # allauth's emails go through learning.core.mail: a text and an HTML part on the branded base, the site's
+    # name from SITE_NAME. allauth would build links and the site's name from the request's host (or the Sites
+    # framework); every link here is built on WAGTAILADMIN_BASE_URL instead, whatever host the request used.
+    def render_mail(self, template_prefix, email, context, headers=None):
+        subject = text_render(f"{template_prefix}_subject.txt", context)
+        return email_message(to=email, subject=subject, template=f"{template_prefix}_message",
+                             context=context, headers=headers)
+
+    def send_mail(self, template_prefix, email, context):
+        # Without the `current_site` allauth adds (the request's host): the templates use SITE_NAME. allauth
+        # builds the unknown-account email's `signup_url` from the request, with no hook: replaced here.
+        context = {**context, "email": email}
+        if "signup_url" in context:
+            context["signup_url"] = absolute_reverse("account_signup")
+        self.render_mail(template_prefix, email, context).send()
+
+    def send_account_already_exists_mail(self, email):
+        self.send_mail("account/email/account_already_exists", email,
+                       {"password_reset_url": absolute_reverse("account_reset_password")})
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return absolute_reverse("account_confirm_email", emailconfirmation.key)
+
+    def get_reset_password_from_key_url(self, key):
+        # `key` is allauth's opaque "<uidb36>-<token>": the URL pattern has the two parts, so reverse with
+        # placeholders and put the key in their place, as allauth does.
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        return absolute_url(path.replace("UID-KEY", quote(key)))

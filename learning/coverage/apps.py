@@ -8,6 +8,6 @@ class CoverageConfig(AppConfig):
 
     def ready(self):
         from . import owed
-        from . import signals  # noqa: F401  (connects the membership receivers)
+        from . import signals  # noqa: F401  (connects the membership and learner-progress receivers)
 
         owed.register()

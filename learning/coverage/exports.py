@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 from learning.core.csv import CSV_TYPE, csv_bytes  # noqa: F401 (CSV_TYPE: the content type the views send)
 
 from .selectors.people import requirements_in
+from .selectors.status import EXPIRING_WITHIN_DAYS
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -43,7 +44,7 @@ def _team_name(team):
 
 def _count_header():
     return [_("Assigned"), _("Not started"), _("In progress"), _("Completed"), _("% complete"), _("Overdue"),
-            _("Expiring within 60 days")]
+            _("Expiring within %(days)s days") % {"days": EXPIRING_WITHIN_DAYS}]
 
 
 def _counts(row):

@@ -7,6 +7,7 @@ from django.db.models.functions import Cast, Concat
 from learning.core.owed import owed_register
 from learning.organisations.models import Membership
 
+from . import tasks
 from .models import NotificationSent
 
 
@@ -17,12 +18,11 @@ def staff_invitations_owed():
         user=OuterRef("user"), kind=NotificationSent.Kind.INVITATION,
         key=Concat(Value("organisation:"), Cast(OuterRef("organisation_id"), CharField())),
     )
-    return Membership.objects.filter(is_active=True, user__is_active=True,
-                                     user__password__startswith=UNUSABLE_PASSWORD_PREFIX).filter(~Exists(sent))
+    return (Membership.objects.active()
+            .filter(user__is_active=True, user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
+            .filter(~Exists(sent)))
 
 
 def register():
-    from . import tasks
-
     owed_register("staff-import invitation email", queryset=staff_invitations_owed, since="user__date_joined",
                   task=tasks.staff_invitation_send, args=("user_id", "organisation_id"), email=True)

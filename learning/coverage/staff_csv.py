@@ -182,7 +182,7 @@ def _read_rows(reader, result):
 def _compare_with_organisation(result, organisation, importer):
     emails = [row.email for row in result.rows if row.email]
     members = {m.user.email.lower(): m for m in
-               Membership.objects.filter(organisation=organisation, is_active=True).select_related("user")}
+               Membership.objects.active().in_organisation(organisation).select_related("user")}
     accounts = set(get_user_model().objects.filter(email__in=emails).values_list("email", flat=True))
     teams = team_names(organisation)
     in_file = set(emails)

@@ -1,20 +1,17 @@
 """Celery tasks for coverage: thin and idempotent. They take ids and call services."""
 from celery import shared_task
-from django.db import OperationalError
+
+from learning.core.retry import WORK_RETRY
 
 from . import services
 
-TRANSIENT = (OSError, OperationalError)
-RETRY = {"acks_late": True, "autoretry_for": TRANSIENT, "retry_backoff": 5, "retry_backoff_max": 600,
-         "retry_jitter": True, "max_retries": 8}
 
-
-@shared_task(bind=True, **RETRY)
+@shared_task(bind=True, **WORK_RETRY)
 def progress_recount(self, organisation_id: int, module_id: int | None = None) -> None:
     services.progress_recount(organisation_id=organisation_id, module_id=module_id)
 
 
-@shared_task(bind=True, **RETRY)
+@shared_task(bind=True, **WORK_RETRY)
 def coverage_refresh(self, organisation_id: int, module_id: int | None = None) -> None:
     services.coverage_refresh(organisation_id=organisation_id, module_id=module_id)
 
@@ -25,7 +22,7 @@ def coverage_nightly(self) -> int:
     return services.coverage_nightly_queue()
 
 
-@shared_task(bind=True, **RETRY)
+@shared_task(bind=True, **WORK_RETRY)
 def coverage_nightly_organisation(self, organisation_id: int) -> int:
     return services.coverage_repair(organisation_id=organisation_id)
 
@@ -45,6 +42,6 @@ def reports_monthly(self) -> int:
     return services.monthly_reports_send()
 
 
-@shared_task(bind=True, **RETRY)
+@shared_task(bind=True, **WORK_RETRY)
 def staff_invitation_send(self, user_id: int, organisation_id: int) -> bool:
     return services.staff_invitation_send(user_id=user_id, organisation_id=organisation_id)

@@ -18,7 +18,7 @@ class InvitationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = organisation.teams.all()
         self.fields["supervisor"].queryset = (
-            organisation.memberships.filter(is_supervisor=True, is_active=True).select_related("user")
+            organisation.memberships.active().supervisors().select_related("user")
         )
 
 

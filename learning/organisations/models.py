@@ -59,6 +59,58 @@ class Team(models.Model):
         return f"{self.name} ({self.organisation})"
 
 
+def acting_supervisor(prefix="", *, user=None) -> Q:
+    """Lookups for the membership reached through `prefix` (e.g. "supervisor__"): active and holding the
+    supervisor role, and held by `user` when given. One Q, so a multi-valued path (e.g. "memberships__") joins
+    once and all three conditions apply to the same membership."""
+    lookups = {f"{prefix}is_active": True, f"{prefix}is_supervisor": True}
+    if user is not None:
+        lookups[f"{prefix}user"] = user
+    return Q(**lookups)
+
+
+def acting_lead(prefix="", *, user=None) -> Q:
+    """Lookups for the membership reached through `prefix`: active and holding the lead role, and held by `user`
+    when given (one Q, as acting_supervisor)."""
+    lookups = {f"{prefix}is_active": True, f"{prefix}is_lead": True}
+    if user is not None:
+        lookups[f"{prefix}user"] = user
+    return Q(**lookups)
+
+
+class MembershipQuerySet(models.QuerySet):
+    """Who belongs where and who supervises or leads whom: the one place these relationships are spelt out.
+
+    Relationships (`supervised_by`, `led_by`) say nothing about the subject's own membership: chain `active()`
+    for the people who work there now (a supervisor or lead may still open the record of someone who left)."""
+
+    def active(self):
+        return self.filter(is_active=True)
+
+    def in_organisation(self, organisation):
+        """`organisation` may be an Organisation or its id."""
+        return self.filter(organisation=organisation)
+
+    def learners(self):
+        return self.filter(is_learner=True)
+
+    def supervisors(self):
+        return self.filter(is_supervisor=True)
+
+    def leads(self):
+        return self.filter(is_lead=True)
+
+    def supervised_by(self, user):
+        """Memberships whose supervisor is `user`, while that supervisor membership is active and holds the
+        role (it belongs to the supervisee's organisation: Membership.clean)."""
+        return self.filter(acting_supervisor("supervisor__", user=user))
+
+    def led_by(self, user):
+        """Memberships in the organisations where `user` has an active membership with the lead role."""
+        led = Membership.objects.filter(acting_lead(user=user)).values("organisation_id")
+        return self.filter(organisation_id__in=led)
+
+
 class Membership(models.Model):
     """A person's place in one organisation; what they may see there follows from these roles."""
 
@@ -75,6 +127,8 @@ class Membership(models.Model):
     joined_on = models.DateField(default=timezone.localdate)
     is_active = models.BooleanField(default=True)
 
+    objects = MembershipQuerySet.as_manager()
+
     class Meta:
         ordering = ["organisation__name", "user__last_name", "user__first_name"]
         constraints = [
@@ -87,6 +141,11 @@ class Membership(models.Model):
     @property
     def role_labels(self):
         return role_labels(role_keys(self))
+
+    @property
+    def is_acting_supervisor(self) -> bool:
+        """Active and holding the supervisor role: what every check on a supervisor membership asks."""
+        return self.is_active and self.is_supervisor
 
     def clean(self):
         if self.team_id and self.team.organisation_id != self.organisation_id:
@@ -104,6 +163,10 @@ class Membership(models.Model):
 
 def _invitation_token():
     return secrets.token_urlsafe(32)
+
+
+# Where the session keeps the token of the invitation a signed-out person followed, until they sign up with it.
+INVITATION_SESSION_KEY = "invitation_token"
 
 
 class InvitationQuerySet(models.QuerySet):

@@ -2,6 +2,7 @@
 open invitation's current link."""
 from learning.core.owed import owed_register
 
+from . import tasks
 from .models import Invitation
 
 
@@ -10,7 +11,5 @@ def invitation_emails_owed():
 
 
 def register():
-    from . import tasks
-
     owed_register("invitation email", queryset=invitation_emails_owed, since="issued_at", task=tasks.invitation_send,
                   email=True)

@@ -27,15 +27,15 @@ def supervises(user, membership):
     if membership is None or membership.supervisor_id is None:
         return False
     supervisor = membership.supervisor
-    return supervisor.user_id == user.pk and supervisor.is_active and supervisor.is_supervisor
+    return supervisor.user_id == user.pk and supervisor.is_acting_supervisor
 
 
 @rules.predicate
 def leads_organisation(user, target):
     if target is None or not user.is_authenticated:
         return False
-    return Membership.objects.filter(
-        user=user, organisation_id=_organisation_id(target), is_lead=True, is_active=True
+    return Membership.objects.active().leads().filter(
+        user=user, organisation_id=_organisation_id(target)
     ).exists()
 
 
@@ -43,7 +43,7 @@ def leads_organisation(user, target):
 def supervises_in_organisation(user, organisation):
     if organisation is None or not user.is_authenticated:
         return False
-    return Membership.objects.filter(user=user, organisation=organisation, is_supervisor=True, is_active=True).exists()
+    return Membership.objects.active().supervisors().filter(user=user, organisation=organisation).exists()
 
 
 can_view_record = is_own_record | supervises | leads_organisation | is_platform_admin

@@ -1,8 +1,7 @@
 """Reads about organisations and people, shaped so that query counts stay flat as lists grow."""
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 
-from .models import Invitation, Membership, Organisation
+from .models import Invitation, Membership, Organisation, acting_lead
 
 
 def invitation_get_open(*, token):
@@ -27,12 +26,12 @@ def account_exists(*, email) -> bool:
 
 def memberships_for_user(*, user):
     """The organisations a person belongs to, with their role in each."""
-    return Membership.objects.filter(user=user, is_active=True).select_related("organisation", "team")
+    return Membership.objects.active().filter(user=user).select_related("organisation", "team")
 
 
 def user_is_privileged(user):
     """Platform admins and workforce leads anywhere: the people who must use two-factor authentication."""
-    return user.is_superuser or Membership.objects.filter(user=user, is_lead=True, is_active=True).exists()
+    return user.is_superuser or Membership.objects.active().leads().filter(user=user).exists()
 
 
 def memberships_visible_to(*, user, organisation=None):
@@ -44,15 +43,10 @@ def memberships_visible_to(*, user, organisation=None):
         qs = qs.filter(organisation=organisation)
     if user.is_superuser:
         return qs
-    led = Membership.objects.filter(user=user, is_lead=True, is_active=True).values("organisation_id")
-    return qs.filter(
-        Q(user=user)
-        | Q(supervisor__user=user, supervisor__is_supervisor=True, supervisor__is_active=True)
-        | Q(organisation_id__in=led)
-    )
+    return qs.filter(user=user) | qs.supervised_by(user) | qs.led_by(user)
 
 
 def organisations_led_by(*, user):
     if user.is_superuser:
         return Organisation.objects.all()
-    return Organisation.objects.filter(memberships__user=user, memberships__is_lead=True, memberships__is_active=True)
+    return Organisation.objects.filter(acting_lead("memberships__", user=user))

@@ -11,12 +11,12 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from learning.core import audit
 from learning.core.audit import audit_log
 from learning.core.errors import ServiceError
+from learning.core.links import absolute_reverse
 from learning.core.mail import email_send
 from learning.core.tasks_queue import queue_after_commit
 
@@ -27,11 +27,8 @@ ROLES_CHANGED = "organisations.membership.roles"
 SUPERVISOR_CHANGED = "organisations.membership.supervisor"
 
 
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _email_owed(invitation):
+    # tasks.py imports this module: imported on call, which breaks the cycle
     from .tasks import invitation_send
 
     queue_after_commit(invitation_send, invitation.pk)  # owed until sent_at: the owed-work sweep re-queues it
@@ -47,7 +44,7 @@ def invitation_email_send(*, invitation_id: int) -> bool:
         return False
     email_send(to=invitation.email, subject=_("You are invited to join %(org)s") % {"org": invitation.organisation},
                template="organisations/email/invitation",
-               context={"invitation": invitation, "url": _absolute(reverse("invitation_accept", args=[invitation.token]))})
+               context={"invitation": invitation, "url": absolute_reverse("invitation_accept", invitation.token)})
     invitation.sent_at = timezone.now()
     invitation.save(update_fields=["sent_at"])
     return True
@@ -59,7 +56,7 @@ def invitation_create(*, organisation, email, invited_by, first_name="", last_na
     """Invite a person into an organisation, whether or not they have an account yet; the email goes out once
     the invitation is saved. An expired invitation to the same address is closed and replaced."""
     email = email.strip().lower()
-    if Membership.objects.filter(organisation=organisation, user__email__iexact=email, is_active=True).exists():
+    if Membership.objects.active().in_organisation(organisation).filter(user__email__iexact=email).exists():
         raise ServiceError(_("%(email)s is already a member of %(org)s.") % {"email": email, "org": organisation})
     already = _("%(email)s already has an open invitation; resend it instead.") % {"email": email}
     if invitation_is_open_for(organisation=organisation, email=email):
@@ -200,7 +197,7 @@ def membership_changes_record(*, membership, before: MembershipState | None, act
         changes["supervisor"] = (_name(old), _name(membership.supervisor))
     if changes and before is not None and actor is not None and actor.pk != membership.user_id:
         context = {"organisation": str(membership.organisation), "actor": str(actor), "name": str(membership.user),
-                   "changes": changes, "url": _absolute(reverse("my_learning"))}
+                   "changes": changes, "url": absolute_reverse("my_learning")}
         subject = _("Your roles or supervisor at %(org)s changed") % {"org": membership.organisation}
         transaction.on_commit(lambda: email_send(to=membership.user.email, subject=subject, context=context,
                                                  template="organisations/email/membership_changed"), robust=True)

@@ -3,20 +3,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learning.accounts.adapter import INVITATION_SESSION_KEY
 from learning.core.errors import ServiceError
+from learning.core.pagination import page_of
 
 from . import selectors, services
 from .forms import InvitationForm, StaffSearchForm
-from .models import Invitation, Organisation
-
-STAFF_PAGE_SIZE = 25
+from .models import INVITATION_SESSION_KEY, Invitation, Organisation
 
 
 @login_required
@@ -45,7 +42,7 @@ def organisation_staff(request, pk):
             )
         if team := form.cleaned_data["team"]:
             staff = staff.filter(team=team)
-    page = Paginator(staff, STAFF_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, staff)
     query_string = request.GET.copy()
     query_string.pop("page", None)
     can_invite = request.user.has_perm("organisations.invite_people", organisation)

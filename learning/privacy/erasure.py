@@ -15,11 +15,9 @@ were, or what they wrote, goes.
 - Memberships end with a plain update, not a save: no recount is queued, so the organisation's rollups and
   snapshots keep counting the completions they had (numbers only, nothing that names the person).
 """
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
@@ -30,6 +28,7 @@ from assessments.models.supervision import SessionAction, SessionNote, Supervisi
 from certificates.models import Certificate, CertificateBundle, CertificateEvent
 from learning.core.audit import PERSON_ERASED, audit_log
 from learning.core.errors import ServiceError
+from learning.core.links import absolute_reverse
 from learning.core.mail import email_send
 from learning.core.retention import stored_files_delete
 from learning.coverage.models import EmailPreference, StaffImport
@@ -137,17 +136,13 @@ def person_erase(*, user, actor) -> ErasureRecord:
     return record
 
 
-def _absolute(url):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
-
-
 @transaction.atomic
 def erasure_request_create(*, user) -> ErasureRequest:
     """A person asks to be erased: one open request each (asking again changes nothing), and every active
     administrator is emailed a link to the confirmation page. Nothing is erased until an admin confirms."""
     request, created = ErasureRequest.objects.get_or_create(user=user, closed_at=None)
     if created:
-        url = _absolute(reverse("privacy_person_erase", args=[user.pk]))
+        url = absolute_reverse("privacy_person_erase", user.pk)
         admins = list(get_user_model().objects.filter(is_superuser=True, is_active=True).values_list("email", flat=True))
         for email in admins:
             transaction.on_commit(lambda email=email: email_send(
@@ -165,6 +160,6 @@ def erasure_preview(*, user) -> dict:
         "session_notes": SessionNote.objects.filter(author__in=memberships).count(),
         "sessions_recorded": SupervisionSession.objects.filter(supervisor__in=memberships).count(),
         "certificates": Certificate.objects.filter(user=user).count(),
-        "memberships": memberships.filter(is_active=True).count(),
+        "memberships": memberships.active().count(),
         "exports": ReflectionExport.objects.filter(author=user).count() + DataExport.objects.filter(user=user).count(),
     }

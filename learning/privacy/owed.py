@@ -3,6 +3,7 @@
 from learning.core.orphans import stored_files_register
 from learning.core.owed import owed_register
 
+from . import tasks
 from .models import DataExport
 
 
@@ -16,7 +17,5 @@ def data_export_files():
 
 
 def register():
-    from . import tasks
-
     owed_register("data export", queryset=data_exports_owed, since="updated_at", task=tasks.data_export_build)
     stored_files_register("data-exports", known=data_export_files)

@@ -48,6 +48,7 @@ def data_export_request(*, user) -> DataExport:
     if pending:
         return pending
     export = DataExport.objects.create(user=user, expires_at=_valid_until())
+    # tasks.py imports this module: imported on call, which breaks the cycle
     from .tasks import data_export_build
 
     queue_after_commit(data_export_build, export.pk)

@@ -1,20 +1,17 @@
 """An organisation's audit log, for its leads (who cannot reach Wagtail's site history report) and admins."""
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from learning.organisations.models import Organisation
+from learning.core.pagination import page_of
+from learning.organisations.access import organisation_for
 
 from .selectors_audit import audit_entries_for
 
-PAGE_SIZE = 50
+AUDIT_PAGE_SIZE = 50  # entries are one line each, so a page holds twice the usual
 
 
 @login_required
 def organisation_audit(request, org_id):
-    organisation = get_object_or_404(Organisation, pk=org_id)
-    if not request.user.has_perm("coverage.view_organisation", organisation):
-        raise PermissionDenied
-    page_obj = Paginator(audit_entries_for(organisation=organisation), PAGE_SIZE).get_page(request.GET.get("page"))
+    organisation = organisation_for(request, org_id, "coverage.view_organisation")
+    page_obj = page_of(request, audit_entries_for(organisation=organisation), per_page=AUDIT_PAGE_SIZE)
     return render(request, "privacy/organisation_audit.html", {"organisation": organisation, "page_obj": page_obj})

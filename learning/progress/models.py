@@ -28,6 +28,9 @@ class Enrolment(models.Model):
     module_revision_id = models.PositiveBigIntegerField(
         null=True, blank=True, help_text=_("The module revision that was live when the learner finished its lessons.")
     )
+    # Owed work: set when the completion rule may have become met, cleared once it has been evaluated. The
+    # owed-work sweep re-queues the evaluation when a stamp gets old (its message was lost).
+    completion_check_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-last_activity_at"]

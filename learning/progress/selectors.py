@@ -119,10 +119,8 @@ def catalogue_search(*, user, query="", topic=None, level=None):
 
 
 def my_learning(*, user):
-    """The dashboard: training assigned to the person (with due dates, overdue first), then modules in
-    progress and completed, each with progress and where to resume."""
-    from learning.coverage.selectors import assigned_to  # coverage reads progress: imported here, not at the top
-
+    """The dashboard: modules in progress and completed, each with progress and where to resume. (The
+    training assigned to the person is coverage's panel on the page: coverage_tags.assigned_panel.)"""
     enrolments = list(
         Enrolment.objects.filter(user=user, module__live=True)
         .select_related("module__topic")
@@ -136,7 +134,6 @@ def my_learning(*, user):
              "completion": completions.get((e.module_id, e.cycle))} for e in enrolments]
     # Completed means the module's whole rule is met (lessons, quiz, reflection), not only its lessons.
     return {
-        "assigned": assigned_to(user=user),
         "in_progress": [r for r in rows if r["completion"] is None],
         "completed": [r for r in rows if r["completion"] is not None],
     }

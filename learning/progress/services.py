@@ -1,13 +1,12 @@
 """Writes to learner progress: enrol, complete a lesson. Each is idempotent."""
-import calendar
-
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.core import events
 from learning.core.errors import ServiceError
-from learning.core.tasks_queue import queue_after_commit
-from learning.coverage.services import coverage_changed
 
 from . import selectors
 from .models import Enrolment, LessonCompletion, ModuleCompletion
@@ -36,8 +35,9 @@ def enrolment_create(*, user, module, source=Enrolment.Source.SELF) -> Enrolment
         return Enrolment.objects.get(user=user, module=module)
 
 
-def _lessons_done_stamp(enrolment, module) -> bool:
-    """Note when every lesson of the cycle is done (once). The caller holds the enrolment's row lock."""
+def lessons_done_stamp(*, enrolment, module) -> bool:
+    """Note when every lesson of the cycle is done (once); returns whether it noted it now. The caller holds the
+    enrolment's row lock and saves it."""
     if enrolment.lessons_completed_at is not None or not selectors.module_progress(enrolment=enrolment).is_complete:
         return False
     enrolment.lessons_completed_at = timezone.now()
@@ -58,85 +58,26 @@ def lesson_complete(*, user, lesson) -> LessonCompletion:
         enrolment=enrolment, cycle=enrolment.cycle, lesson=lesson, defaults={"revision_id": lesson.live_revision_id}
     )
     enrolment.last_lesson = lesson
-    _lessons_done_stamp(enrolment, module)
+    lessons_done_stamp(enrolment=enrolment, module=module)
     enrolment.save(update_fields=["last_lesson", "last_activity_at", "lessons_completed_at", "module_revision_id"])
-    completion_evaluate(user=user, module=module)
-    coverage_changed(user=user, module=module)
+    completion_check_request(user=user, module=module)
+    events.learner_progress_changed.send(sender=LessonCompletion, user_id=user.pk, module_id=module.pk)
     return completion
 
 
-def _quiz_requirement(*, user, module, since):
-    """(met, grade): the module's quiz passed in this cycle, when it has a quiz and the rule asks for it."""
-    from assessments.quizzes.selectors import quiz_for_module, quiz_grade_since
+def completion_check_request(*, user, module) -> bool:
+    """Ask for the person's completion rule for the module to be evaluated (by learning.completion), since it
+    may now be met: the last lesson done, a quiz graded, a reflection signed off. Returns whether it asked.
 
-    quiz = quiz_for_module(module=module)
-    if quiz is None:
-        return True, None
-    grade = quiz_grade_since(user=user, quiz=quiz, since=since)
-    passed = grade is not None and grade >= quiz.pass_mark
-    return passed or not module.require_quiz_pass, grade
-
-
-def _reflection_requirement(*, user, module, since):
-    if not module.require_signed_reflection:
-        return True
-    from assessments.practice.selectors.reflections import reflection_signed_off
-
-    return reflection_signed_off(user=user, module=module, since=since)
-
-
-@transaction.atomic
-def completion_evaluate(*, user, module) -> ModuleCompletion | None:
-    """Record the module as completed when its rule is met: every lesson of the current cycle, the quiz passed
-    (if the module has one and the rule asks), a signed-off reflection (if the rule asks).
-
-    Called on each relevant event (lesson completed, attempt graded, reflection signed off); idempotent: the
-    unique (user, module, cycle) constraint means a second call, or a concurrent one, records nothing new.
-    Issuing the certificate is queued once the completion is committed.
-    """
-    enrolment = Enrolment.objects.select_for_update().filter(user=user, module=module).first()
-    if enrolment is None or enrolment.lessons_completed_at is None:
-        return None
-    existing = ModuleCompletion.objects.filter(user=user, module=module, cycle=enrolment.cycle).first()
-    if existing:
-        return existing
-    quiz_ok, quiz_score = _quiz_requirement(user=user, module=module, since=enrolment.cycle_started_at)
-    if not quiz_ok or not _reflection_requirement(user=user, module=module, since=enrolment.cycle_started_at):
-        return None
-    now = timezone.now()
-    try:
-        with transaction.atomic():
-            completion = ModuleCompletion.objects.create(
-                user=user, module=module, cycle=enrolment.cycle, completed_at=now,
-                module_revision_id=enrolment.module_revision_id or module.live_revision_id, quiz_score=quiz_score,
-                cpd_minutes=module.cpd_minutes or module.estimated_minutes,
-                expires_at=add_months(now, module.validity_months) if module.validity_months else None,
-            )
-    except IntegrityError:
-        return ModuleCompletion.objects.get(user=user, module=module, cycle=enrolment.cycle)
-    from certificates.tasks import certificate_issue
-
-    queue_after_commit(certificate_issue, completion.pk)  # owed until issued: the owed-work sweep re-queues it
-    coverage_changed(user=user, module=module)
-    return completion
-
-
-def completions_repair() -> int:
-    """Nightly: record the completions whose rule is met but that no event recorded (a crash or a lost race
-    between the lessons, the quiz and the sign-off). Returns how many it recorded. Safe to run again."""
-    recorded = 0
-    for enrolment_id in selectors.enrolments_without_completion().values_list("pk", flat=True):
-        with transaction.atomic():
-            enrolment = Enrolment.objects.select_for_update().select_related("user", "module").get(pk=enrolment_id)
-            module = enrolment.module.specific
-            if _lessons_done_stamp(enrolment, module):
-                enrolment.save(update_fields=["lessons_completed_at", "module_revision_id"])
-            recorded += completion_evaluate(user=enrolment.user, module=module) is not None
-    return recorded
-
-
-def add_months(moment, months):
-    """The same day `months` later, clamped to the month's last day (29 Feb + 12 months is 28 Feb)."""
-    month_index = moment.month - 1 + months
-    year, month = moment.year + month_index // 12, month_index % 12 + 1
-    return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
+    Call it inside the transaction of the change: the check is first owed in the database
+    (Enrolment.completion_check_due_at, kept from the first unanswered request), then `completion_check_due`
+    is sent, whose receiver queues the evaluation once the change commits. If that message is lost, the
+    owed-work sweep asks again. Nothing is asked while lessons of the cycle remain, nor once it is completed."""
+    completed = ModuleCompletion.objects.filter(user=OuterRef("user"), module=OuterRef("module"),
+                                                cycle=OuterRef("cycle"))
+    asked = (Enrolment.objects.filter(user=user, module=module, lessons_completed_at__isnull=False)
+             .exclude(Exists(completed))
+             .update(completion_check_due_at=Coalesce("completion_check_due_at", timezone.now())))
+    if asked:
+        events.completion_check_due.send(sender=Enrolment, user_id=user.pk, module_id=module.pk)
+    return bool(asked)

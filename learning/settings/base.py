@@ -22,8 +22,11 @@ INSTALLED_APPS = [
     "learning.progress",
     "learning.coverage",
     "learning.privacy",
+    "learning.navigation",
+    "learning.demo",
     "modules",
     "assessments",
+    "learning.completion",
     "certificates",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -87,7 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "learning.core.context_processors.navigation",
+                "learning.navigation.context_processors.navigation",
             ],
         },
     },
@@ -170,7 +173,9 @@ PERMISSIONS_POLICY = {feature: [] for feature in (
 )}
 
 # --- Accounts (django-allauth): email login, verified addresses, invitation-only sign-up.
-SITE_NAME = "Whole Family Learning"
+# The one name the platform goes by: pages, email subjects and bodies, certificates, badges, the TOTP issuer.
+# Links that leave the site (emails, PDFs, badges) are built on WAGTAILADMIN_BASE_URL (learning/core/links.py).
+SITE_NAME = env("SITE_NAME", default="Whole Family Learning")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "my_learning"
 ACCOUNT_ADAPTER = "learning.accounts.adapter.AccountAdapter"
@@ -182,7 +187,9 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Whole Family Learning] "
+# learning.core.mail prefixes every subject with the name; this keeps allauth off the request's host if it ever
+# formats a subject itself.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 # NHS boards and councils sit behind shared NAT addresses, so the per-address ceilings are high and the tight
 # limits follow the account: failed sign-ins per account and address (the adapter's "login_failed_from_address":
 # one person's typos lock out nobody else) and, higher, per account from anywhere. Correct passwords don't count.
@@ -208,7 +215,7 @@ REFLECTION_REVIEW_DAYS = env.int("REFLECTION_REVIEW_DAYS", default=14)  # a subm
 COVERAGE_DUE_SOON_DAYS = env.int("COVERAGE_DUE_SOON_DAYS", default=14)  # learners are reminded this long before a due date
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Whole Family Learning <no-reply@example.org>")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <no-reply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Certificates
@@ -284,7 +291,7 @@ CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "learning.core.tasks.heartbeat", "schedule": 300.0},
     "owed-work": {"task": "learning.core.tasks.owed_sweep", "schedule": 180.0},
     "orphan-files": {"task": "learning.core.tasks.orphan_files_sweep", "schedule": 3600.0},
-    "completions-repair": {"task": "learning.progress.tasks.completions_repair", "schedule": crontab(hour=2, minute=5)},
+    "completions-repair": {"task": "learning.completion.tasks.completions_repair", "schedule": crontab(hour=2, minute=5)},
     "publish-scheduled-pages": {"task": "modules.tasks.publish_scheduled_pages", "schedule": 60.0},
     "certificate-expiry": {"task": "certificates.tasks.certificates_expiry_sweep", "schedule": 3600.0},
     "coverage-nightly": {"task": "learning.coverage.tasks.coverage_nightly", "schedule": crontab(hour=2, minute=15)},

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.views import redirect_to_login
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from wagtail.admin.menu import admin_menu
 
 from assessments.quizzes import scoring
 from assessments.models import Question
@@ -29,7 +30,7 @@ def editor():
 def test_editor_imports_from_the_admin(client, editor, quiz):
     client.force_login(editor)
     upload = SimpleUploadedFile("bank.gift", (DATA / "all_types.gift").read_bytes())
-    response = client.post(reverse("assessments_quiz_import", args=[quiz.pk]), {"file": upload})
+    response = client.post(reverse("assessments_quiz_tools:import", args=[quiz.pk]), {"file": upload})
     assert response.status_code == 200 and "imported: " in response.content.decode()
     assert Question.objects.filter(quiz=quiz).count() == 13
 
@@ -37,7 +38,7 @@ def test_editor_imports_from_the_admin(client, editor, quiz):
 def test_admin_rejects_an_invalid_file_and_says_why(client, editor, quiz):
     client.force_login(editor)
     upload = SimpleUploadedFile("bad.gift", (DATA / "invalid_fractions.gift").read_bytes())
-    html = client.post(reverse("assessments_quiz_import", args=[quiz.pk]), {"file": upload}).content.decode()
+    html = client.post(reverse("assessments_quiz_tools:import", args=[quiz.pk]), {"file": upload}).content.decode()
     assert "Nothing was imported" in html and "invalid: " in html
     assert not Question.objects.exists()
 
@@ -49,9 +50,9 @@ def test_item_analysis_and_csv(client, editor, quiz, fill_bank):
         answers = {i.position: scoring.correct_keys(i.snapshot) for i in attempt.items.all()} if good else {}
         attempt_submit(attempt=attempt, answers=answers)
     client.force_login(editor)
-    html = client.get(reverse("assessments_quiz_analysis", args=[quiz.pk])).content.decode()
+    html = client.get(reverse("assessments_quiz_tools:analysis", args=[quiz.pk])).content.decode()
     assert "3 graded attempts" in html and "pass rate 66.7%" in html
-    rows = list(csv.reader(io.StringIO(client.get(reverse("assessments_quiz_analysis", args=[quiz.pk]), {"format": "csv"}).content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(client.get(reverse("assessments_quiz_tools:analysis", args=[quiz.pk]), {"format": "csv"}).content.decode("utf-8-sig"))))
     assert rows[0] == ["question", "attempts", "facility_percent", "discrimination"]
     assert rows[1][1:3] == ["3", "66.7"]
 
@@ -59,12 +60,12 @@ def test_item_analysis_and_csv(client, editor, quiz, fill_bank):
 def test_export_downloads_gift(client, editor, quiz, fill_bank):
     fill_bank(quiz, count=2)
     client.force_login(editor)
-    response = client.get(reverse("assessments_quiz_export", args=[quiz.pk, "gift"]))
+    response = client.get(reverse("assessments_quiz_tools:export", args=[quiz.pk, "gift"]))
     assert "::q000::" in response.content.decode()
 
 
-QUIZ_TOOLS = [("assessments_quiz_tools", False), ("assessments_quiz_import", True),
-              ("assessments_quiz_analysis", True)]
+QUIZ_TOOLS = [("assessments_quiz_tools:index", False), ("assessments_quiz_tools:import", True),
+              ("assessments_quiz_tools:analysis", True)]
 
 
 def test_learners_cannot_use_quiz_tools(client, quiz):
@@ -87,6 +88,23 @@ def test_learners_cannot_use_quiz_tools(client, quiz):
     for name, needs_quiz in QUIZ_TOOLS:
         response = client.get(reverse(name, args=[quiz.pk] if needs_quiz else []))
         assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
+
+
+def test_only_editors_see_the_quiz_tools_in_the_admin_menu(rf, editor):
+    """The menu item asks the viewset's permission policy, as the pages do: admin access alone shows none."""
+    def menu_urls(user):
+        request = rf.get("/admin/")
+        request.user = user
+        return {item.url for item in admin_menu.menu_items_for_request(request)}
+
+    tools = reverse("assessments_quiz_tools:index")
+    admin_only = Group.objects.create(name="Admin access only")
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    admin_only.permissions.add(access_admin)
+    admin_access_only = UserFactory()
+    admin_access_only.groups.add(admin_only)
+    assert tools in menu_urls(editor)
+    assert tools not in menu_urls(admin_access_only)
 
 
 def test_lead_sees_only_their_organisations_attempts(client, quiz, fill_bank):

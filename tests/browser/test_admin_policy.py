@@ -3,7 +3,7 @@ page editor with its rich-text fields, and the browser reports nothing blocked (
 import pytest
 
 from assessments.models import Quiz
-from learning.core.demo import DEMO_PASSWORD, demo_data_install
+from learning.demo.install import DEMO_PASSWORD, demo_data_install
 from modules.models import LessonPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

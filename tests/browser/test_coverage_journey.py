@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from assessments.quizzes.selectors import quiz_for_module
 from assessments.quizzes.services.attempts import attempt_start, attempt_submit
-from learning.core.demo import DEMO_PASSWORD, demo_data_install
+from learning.demo.install import DEMO_PASSWORD, demo_data_install
 from learning.coverage.services import snapshot_take
 from learning.organisations.models import Membership, Organisation
 from learning.progress.services import lesson_complete

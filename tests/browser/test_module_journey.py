@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from learning.core.demo import DEMO_PASSWORD, demo_data_install
+from learning.demo.install import DEMO_PASSWORD, demo_data_install
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

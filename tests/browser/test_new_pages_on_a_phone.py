@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from learning.core.demo import DEMO_PASSWORD, demo_data_install
+from learning.demo.install import DEMO_PASSWORD, demo_data_install
 from learning.accounts.models import User
 from learning.organisations.models import Organisation
 from learning.organisations.services import invitation_create

@@ -1,6 +1,6 @@
 import pytest
 
-from learning.core.demo import DEMO_PASSWORD, demo_data_install
+from learning.demo.install import DEMO_PASSWORD, demo_data_install
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

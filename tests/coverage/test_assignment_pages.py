@@ -2,6 +2,7 @@
 import pytest
 from django.urls import reverse
 
+from learning.coverage.factories import AssignmentFactory
 from learning.coverage.models import Assignment, Requirement
 from learning.organisations.factories import MembershipFactory
 
@@ -40,7 +41,7 @@ def test_assign_change_and_withdraw(client, org, make_module, django_capture_on_
 
 
 def test_another_organisations_assignment_is_not_found(client, org, make_module):
-    assignment = Assignment.objects.create(organisation=org.organisation, module=make_module(), due_on="2030-01-01")
+    assignment = AssignmentFactory(organisation=org.organisation, module=make_module())
     outsider = MembershipFactory(is_learner=False, is_lead=True)  # leads another organisation
     client.force_login(outsider.user)
     assert client.get(reverse("coverage_assignment_edit", args=[outsider.organisation.pk, assignment.pk])).status_code == 404

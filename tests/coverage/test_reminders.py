@@ -64,7 +64,7 @@ def test_supervisor_digest_counts_reflections_waiting(org, monkeypatch):
         def count(self):
             return 2
 
-    monkeypatch.setattr("assessments.practice.selectors.reflections.review_queue", lambda user: Queue())
+    monkeypatch.setattr("learning.coverage.services.reminders.review_queue", lambda user: Queue())
     assert services.supervisor_digests_send() == 1
     assert "2 reflections are waiting for your review." in _to(org.supervisor.user.email)[0].body
 

@@ -5,10 +5,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from assessments.quizzes.formats import bank
 from assessments.models import Attempt, Quiz
-from assessments.quizzes.services.attempts import attempt_start
-from assessments.quizzes.services.imports import questions_write
+from assessments.quizzes.factories import AttemptFactory, QuizFactory
 from learning.organisations.factories import UserFactory
 from learning.progress.services import enrolment_create
 from modules.factories import ModulePageFactory, TopicFactory
@@ -37,11 +35,8 @@ def people():
 
 @pytest.fixture
 def quiz_with_attempts():
-    quiz = Quiz.objects.create(title="Kept quiz", pass_mark=50, questions_per_attempt=1)
-    questions_write(quiz=quiz, questions=[bank.Question(name="q1", qtype="single", text="Right?", options=[
-        bank.Option("Yes", 100), bank.Option("No", 0)])])
-    for _ in range(2):
-        attempt_start(user=UserFactory(), quiz=quiz)
+    quiz = QuizFactory(title="Kept quiz", questions=1, questions_per_attempt=1)
+    AttemptFactory.create_batch(2, quiz=quiz)
     return quiz
 
 

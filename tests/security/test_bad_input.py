@@ -158,7 +158,7 @@ def editor():
 def test_quiz_export_in_an_unknown_format_is_404(client, editor, fmt):
     quiz = Quiz.objects.create(title="Test quiz", pass_mark=60, questions_per_attempt=4)
     client.force_login(editor)
-    assert client.get(reverse("assessments_quiz_export", args=[quiz.pk, fmt])).status_code == 404
+    assert client.get(reverse("assessments_quiz_tools:export", args=[quiz.pk, fmt])).status_code == 404
 
 
 def test_deleting_a_user_who_holds_a_certificate_explains_and_deletes_nothing(client, certificate_holder):
@@ -221,7 +221,7 @@ def import_page(client, editor):
 
     def post(name, text):
         upload = SimpleUploadedFile(name, text.encode("utf-8"))
-        return client.post(reverse("assessments_quiz_import", args=[quiz.pk]), {"file": upload})
+        return client.post(reverse("assessments_quiz_tools:import", args=[quiz.pk]), {"file": upload})
 
     return post
 

@@ -263,7 +263,7 @@ def test_question_imports_never_fail_and_a_refused_file_writes_nothing(client, e
     client.force_login(editor)
     before = db_fingerprint()
     upload = SimpleUploadedFile(f"bank.{fmt}", text.encode("utf-8"))
-    response = client.post(reverse("assessments_quiz_import", args=[quiz.pk]),
+    response = client.post(reverse("assessments_quiz_tools:import", args=[quiz.pk]),
                            {"file": upload, **({"dry_run": "on"} if dry_run else {})})
     assert response.status_code == 200
     if dry_run or "Nothing was imported" in response.content.decode():

@@ -49,7 +49,7 @@ def test_item_analysis_csv_writes_a_formula_question_name_as_text(client):
     editor = UserFactory(is_staff=True)
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
-    response = client.get(reverse("assessments_quiz_analysis", args=[quiz.pk]), {"format": "csv"})
+    response = client.get(reverse("assessments_quiz_tools:analysis", args=[quiz.pk]), {"format": "csv"})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
     assert [row[0] for row in rows[1:3]] == ["'" + PAYLOAD, "Plain"]
 

@@ -208,11 +208,11 @@ ENTRIES = [
     E("organisation_quiz_analysis", "org_id=organisation quiz_id=content.quiz",
       "login 403 403 200 403 200 | login 403 403 403 403 200"),
     # Quiz tools in the Wagtail admin: editors and admins; everyone else is sent to sign in as Wagtail does.
-    E("assessments_quiz_tools", "", "login login login login 200 200"),
-    E("assessments_quiz_import", "quiz_id=content.quiz", "login login login login 200 200",
+    E("assessments_quiz_tools:index", "", "login login login login 200 200"),
+    E("assessments_quiz_tools:import", "quiz_id=content.quiz", "login login login login 200 200",
       post="login login login login ok ok", data="gift"),
-    E("assessments_quiz_export", "quiz_id=content.quiz fmt=@gift", "login login login login 200 200"),
-    E("assessments_quiz_analysis", "quiz_id=content.quiz", "login login login login 200 200"),
+    E("assessments_quiz_tools:export", "quiz_id=content.quiz fmt=@gift", "login login login login 200 200"),
+    E("assessments_quiz_tools:analysis", "quiz_id=content.quiz", "login login login login 200 200"),
     # --- certificates: by code, for those who may see the holder's record (404 otherwise); managed by the
     # holder's leads and admins; the verify page and the badge keys are public
     E("my_certificates", "", "login 200 200 200 200 200"),
@@ -225,6 +225,7 @@ ENTRIES = [
     E("privacy_organisation_audit", "org_id=organisation", "login 403 403 200 403 200 | login 403 403 403 403 200"),
     E("privacy_person_erase", "user_id=learner.user", f"{ADMINS_ONLY[0]} | {ADMINS_ONLY[0]}",
       post=f"{ADMINS_ONLY[1]} | {ADMINS_ONLY[1]}", data="empty"),
+    E("certificate_page", "code=certificate.code", "login 200 200 200 404 200 | login 404 404 404 404 200"),
     E("certificate_pdf", "code=certificate.code", "login 200 200 200 404 200 | login 404 404 404 404 200"),
     E("certificate_badge", "code=certificate.code", "login 200 200 200 404 200 | login 404 404 404 404 200"),
     E("certificate_manage", "code=certificate.code", "login 404 404 200 404 200 | login 404 404 404 404 200",
@@ -232,6 +233,11 @@ ENTRIES = [
     E("certificate_verify_form", "", "200 200 200 200 200 200"),
     E("certificate_verify", "code=certificate.code", "200 200 200 200 200 200 | 200 200 200 200 200 200"),
     E("certificate_jwks", "", "200 200 200 200 200 200"),
+    # Open Badges documents (docs/open-badges.md): public JSON at the ids badges name, A's and B's alike.
+    E("openbadges_did", "", "200 200 200 200 200 200"),
+    E("openbadges_issuer", "", "200 200 200 200 200 200"),
+    E("openbadges_achievement", "module_id=certificate.completion.module_id", "200 200 200 200 200 200 | 200 200 200 200 200 200"),
+    E("openbadges_status_list", "page=@0", "200 200 200 200 200 200"),
     E("organisation_certificates", "org_id=organisation", "login 403 403 200 403 200 | login 403 403 403 403 200"),
     E("bundle_create", "org_id=organisation", "login 405 405 405 405 405 | login 405 405 405 405 405",
       post="login 403 403 ok 403 ok | login 403 403 403 403 ok", data="team"),

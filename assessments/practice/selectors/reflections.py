@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from learning.organisations.models import Membership, Team
+from learning.organisations.models import Membership, Team, acting_supervisor
 
 from assessments.models import Notification, ReflectiveEntry
 
@@ -23,20 +23,15 @@ Status = ReflectiveEntry.Status
 SHARED = [Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.SIGNED_OFF]
 
 
-def _supervised_by(user, prefix):
-    """`prefix` names a supervisor membership held by `user`, active and with the role."""
-    return Q(**{f"{prefix}user": user, f"{prefix}is_active": True, f"{prefix}is_supervisor": True})
-
-
 def submitted_to_user(user, prefix="") -> Q:
     """Entries (reached through `prefix`) submitted to `user`: mirrors rules.is_submitted_to."""
-    return _supervised_by(user, f"{prefix}submitted_to__")
+    return acting_supervisor(f"{prefix}submitted_to__", user=user)
 
 
 def readable_by_supervisor(user, prefix="") -> Q:
     """Entries (reached through `prefix`) that `user` reads as a supervisor: submitted to them, or shared with
     them by the author, and not a draft. Mirrors the supervisor half of assessments.view_entry."""
-    shares = ReflectiveEntry.shared_with.through.objects.filter(_supervised_by(user, "membership__"))
+    shares = ReflectiveEntry.shared_with.through.objects.filter(acting_supervisor("membership__", user=user))
     shared = Q(**{f"{prefix}pk__in": shares.values("reflectiveentry_id")})
     return (submitted_to_user(user, prefix) | shared) & Q(**{f"{prefix}status__in": SHARED})
 
@@ -68,7 +63,7 @@ def reflection_reviewer(*, entry):
     memberships are active and the supervisor holds the role; None when there is nobody to submit to. Who may
     read it is another question (entry.submitted_to, assessments/rules.py)."""
     supervisor = entry.membership.supervisor
-    if supervisor is None or not (supervisor.is_active and supervisor.is_supervisor and entry.membership.is_active):
+    if supervisor is None or not (supervisor.is_acting_supervisor and entry.membership.is_active):
         return None
     return supervisor
 
@@ -107,7 +102,7 @@ def nav_counts(*, user) -> dict:
 def supervisee_overview(*, user):
     """The user's active supervisees with how many of their reflections wait for this user's review and how many
     signed-off ones this user may read (entries sent to an earlier supervisor and not shared are not counted)."""
-    return (Membership.objects.filter(_supervised_by(user, prefix="supervisor__"), is_active=True)
+    return (Membership.objects.active().supervised_by(user)
             .select_related("user", "organisation", "team")
             .annotate(waiting=Count("reflections", filter=submitted_to_user(user, "reflections__")
                                     & Q(reflections__status=Status.SUBMITTED)),

@@ -2,7 +2,7 @@
 import rules
 from django.db.models import Prefetch, Q
 
-from learning.organisations.models import Membership
+from learning.organisations.models import Membership, acting_supervisor
 
 from assessments.models import ReflectiveEntry, SessionAction, SupervisionSession
 from assessments.practice.selectors.reflections import readable_by_supervisor
@@ -19,7 +19,7 @@ def _with_people(queryset):
 
 def sessions_visible_to(*, user):
     """Sessions the user recorded as an active supervisor, or took part in as a supervisee; newest first."""
-    recorded = Q(supervisor__user=user, supervisor__is_active=True, supervisor__is_supervisor=True)
+    recorded = acting_supervisor("supervisor__", user=user)
     ids = SupervisionSession.objects.filter(recorded | Q(supervisees__user=user)).values("pk")
     return _with_people(SupervisionSession.objects.filter(pk__in=ids)).order_by("-held_on", "-pk")
 
@@ -54,8 +54,7 @@ def session_visible_parts(*, session, user) -> dict:
 
 def supervisees_for_sessions(*, user):
     """The memberships a supervisor may record sessions with: their active supervisees, in every organisation."""
-    return (Membership.objects.filter(supervisor__user=user, supervisor__is_active=True,
-                                      supervisor__is_supervisor=True, is_active=True)
+    return (Membership.objects.active().supervised_by(user)
             .select_related("user", "organisation", "supervisor__organisation")
             .order_by("organisation__name", "user__last_name", "user__first_name"))
 

@@ -1,11 +1,10 @@
 """Tell people what happened to reflections and sessions: an in-app notification that persists until read,
 and an email sent by a task once the change is committed."""
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
+from learning.core.links import absolute_url
+from learning.core.mail import email_send
 from learning.core.tasks_queue import queue_after_commit
 
 from assessments.models import Notification
@@ -14,6 +13,7 @@ from assessments.models import Notification
 def notification_send(*, user, message: str, url: str) -> Notification:
     """Record a notification for `user` and queue its email after commit (never before: a rolled-back
     change must not be announced)."""
+    # tasks.py imports this module: imported on call, which breaks the cycle
     from assessments.tasks import notification_email
 
     notification = Notification.objects.create(user=user, message=message[:300], url=url)
@@ -29,13 +29,9 @@ def notification_email_send(*, notification_id: int) -> bool:
     )
     if notification is None or notification.emailed_at is not None or not notification.user.email:
         return False
-    context = {"notification": notification, "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + notification.url}
-    send_mail(
-        subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + notification.message,
-        message=render_to_string("assessments/reflections/email/notification.txt", context),
-        from_email=None,
-        recipient_list=[notification.user.email],
-    )
+    email_send(to=notification.user.email, subject=notification.message,
+               template="assessments/reflections/email/notification",
+               context={"notification": notification, "url": absolute_url(notification.url)})
     notification.emailed_at = timezone.now()
     notification.save(update_fields=["emailed_at"])
     return True

@@ -16,7 +16,7 @@ from learning.core.retention import stored_files_delete
 from assessments.practice.identifiers import Finding, identifiers_in_entry
 from assessments.models import ReflectionComment, ReflectionExport, ReflectiveEntry
 from assessments.practice.selectors.reflections import reflection_reviewer
-from assessments.practice.reflection_templates import stages_of
+from assessments.practice.reflection_templates import CODE_RELEVANCE, stages_of
 from assessments.practice.services.notifications import notification_send
 
 STAGE_MAX_CHARS = 20000
@@ -80,20 +80,30 @@ def reflection_create(*, author, membership, template, module=None, title="") ->
 
 
 @transaction.atomic
-def reflection_save(*, entry, user, title: str, stages: dict) -> ReflectiveEntry:
+def reflection_save(*, entry, user, title: str, stages: dict, code_themes=None) -> ReflectiveEntry:
     """Save the author's text as it stands (the autosave and the Save draft button both call this).
 
-    Only the template's stages are kept; a partial draft is fine. Refused once the entry is submitted or
-    signed off."""
+    Only the template's stages and the optional relevance to a professional code are kept; a partial draft is
+    fine. `code_themes` (NMC Code theme keys) replaces the choice when given. Refused once the entry is
+    submitted or signed off."""
     entry = locked_entry(entry)
     require_rule("assessments.edit_entry", user, entry)
     keys = [stage.key for stage in stages_of(entry.template)]
     cleaned = {key: (stages.get(key) or "").replace("\r\n", "\n") for key in keys}
+    relevance = (stages.get(CODE_RELEVANCE.key) or "").replace("\r\n", "\n")
+    if relevance:  # optional: stored only when written
+        cleaned[CODE_RELEVANCE.key] = relevance
     if any(len(text) > STAGE_MAX_CHARS for text in cleaned.values()):
         raise ServiceError(_("Each part can be up to %(n)s characters.") % {"n": STAGE_MAX_CHARS}, code="too_long")
     entry.title = (title or "").strip()[:200] or entry.title
     entry.stages = cleaned
-    entry.save(update_fields=["title", "stages", "updated_at"])
+    if code_themes is not None:
+        entry.code_themes = list(code_themes)
+        try:
+            entry.clean()
+        except ValidationError as exc:
+            raise ServiceError(" ".join(exc.messages), code="invalid") from exc
+    entry.save(update_fields=["title", "stages", "code_themes", "updated_at"])
     return entry
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from learning.core import audit
 from learning.core.audit import audit_log
 from learning.core.errors import ServiceError
+from learning.progress.services import completion_check_request
 
 from assessments.models import ReflectionComment, ReflectiveEntry
 from assessments.practice.services.notifications import notification_send
@@ -71,7 +72,7 @@ def reflection_sign_off(*, entry, user, body: str = "") -> ReflectiveEntry:
     """Sign the entry off as the supervisor it was submitted to: stamp name, role and date, and lock it for good.
 
     Signing off twice changes nothing. If the entry answers a module's prompt, the module's completion rule is
-    evaluated again, since a signed-off reflection may be what it was waiting for."""
+    asked to be evaluated again, since a signed-off reflection may be what it was waiting for."""
     entry = locked_entry(entry)
     if entry.is_locked and entry.signed_off_by_id == user.pk:
         return entry
@@ -91,7 +92,5 @@ def reflection_sign_off(*, entry, user, body: str = "") -> ReflectiveEntry:
         message=_("%(name)s signed off %(about)s.") % {"name": user, "about": about(entry)},
     )
     if entry.module_id:
-        from learning.progress.services import completion_evaluate
-
-        completion_evaluate(user=entry.author, module=entry.module)
+        completion_check_request(user=entry.author, module=entry.module)
     return entry

@@ -28,7 +28,7 @@ def _supervisor_membership(*, user, supervisees):
         raise ServiceError(_("Choose at least one person who took part."), code="no_supervisees")
     supervisors = {m.supervisor for m in supervisees}
     supervisor = supervisors.pop() if len(supervisors) == 1 else None
-    if supervisor is None or supervisor.user_id != user.pk or not (supervisor.is_active and supervisor.is_supervisor):
+    if supervisor is None or supervisor.user_id != user.pk or not supervisor.is_acting_supervisor:
         raise ServiceError(_("Choose people you supervise, all in the same organisation."), code="not_supervisees")
     if not all(m.is_active for m in supervisees):
         raise ServiceError(_("Someone you chose no longer works in this organisation."), code="inactive")

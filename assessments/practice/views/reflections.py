@@ -6,23 +6,23 @@ Anything the user may not see answers 404, so nobody learns that someone else's 
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from learning.core.errors import ServiceError
+from learning.core.pagination import page_of
 from learning.organisations.selectors import memberships_for_user
 from modules.models import ModulePage
 
 from assessments.practice.selectors import reflections as selectors
-from assessments.practice.forms.reflections import ReflectionForm, ReflectionStartForm, SubmitConfirmForm
+from assessments.practice.forms.reflections import (
+    ExportForm, ReflectionForm, ReflectionStartForm, SubmitConfirmForm,
+)
 from assessments.practice.identifiers import identifiers_in_entry
 from assessments.practice.services import reflections as services
 from assessments.practice.services.sharing import reflection_share as share_service
-
-PAGE_SIZE = 25
 
 
 def _entry(request, entry_id, rule="assessments.view_entry"):
@@ -34,9 +34,11 @@ def _entry(request, entry_id, rule="assessments.view_entry"):
 
 @login_required
 def reflection_list(request):
-    page = Paginator(selectors.reflections_of(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    reflections = selectors.reflections_of(user=request.user)
+    page = page_of(request, reflections)
     return render(request, "assessments/reflections/list.html", {
         "page_obj": page, "memberships": list(memberships_for_user(user=request.user)),
+        "export_form": ExportForm(entries=reflections),
         "updates": list(selectors.notifications_for(user=request.user).filter(read_at__isnull=True)[:5]),
     })
 
@@ -103,7 +105,8 @@ def reflection_edit(request, entry_id):
         return _render_editor(request, entry, form, status=400)
     try:
         entry = services.reflection_save(entry=entry, user=request.user, title=form.cleaned_data["title"],
-                                         stages=form.stage_texts())
+                                         stages=form.stage_texts(),
+                                         code_themes=form.cleaned_data["code_themes"])
     except ServiceError as exc:
         messages.error(request, exc.message)
         return redirect("reflection_detail", entry_id=entry.pk)
@@ -123,7 +126,8 @@ def reflection_autosave(request, entry_id):
         return JsonResponse({"saved": False, "message": _("Some parts are too long to save.")}, status=400)
     try:
         entry = services.reflection_save(entry=entry, user=request.user, title=form.cleaned_data["title"],
-                                         stages=form.stage_texts())
+                                         stages=form.stage_texts(),
+                                         code_themes=form.cleaned_data["code_themes"])
     except ServiceError as exc:
         return JsonResponse({"saved": False, "message": exc.message}, status=409)
     return JsonResponse({"saved": True, "saved_at": entry.updated_at.isoformat()})

@@ -3,13 +3,13 @@ import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from learning.core.errors import ServiceError
+from learning.core.pagination import page_of
 from learning.organisations.models import Membership
 
 from assessments.practice.selectors import supervision as selectors
@@ -17,7 +17,6 @@ from assessments.practice.forms.supervision import ActionFormSet, SessionForm, S
 from assessments.practice.services import notifications
 from assessments.practice.services import supervision as services
 
-PAGE_SIZE = 25
 # Which field a service refusal is about, so the message sits next to it.
 ERROR_FIELDS = {"no_supervisees": "supervisees", "not_supervisees": "supervisees", "inactive": "supervisees",
                 "kind": "supervisees", "dates": "next_session_on", "reflections": "reflections"}
@@ -32,7 +31,7 @@ def _session(request, session_id, rule="assessments.view_session"):
 
 @login_required
 def session_list(request):
-    page = Paginator(selectors.sessions_visible_to(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, selectors.sessions_visible_to(user=request.user))
     return render(request, "assessments/supervision/sessions.html", {
         "page_obj": page, "can_record": rules.test_rule("assessments.record_sessions", request.user),
     })
@@ -42,8 +41,8 @@ def _session_form(request, session=None):
     """The session form and its actions formset, bound to the POST or filled from the session."""
     user = request.user
     supervisees = selectors.supervisees_for_sessions(user=user)
-    owners = Membership.objects.filter(pk__in=supervisees.values("pk")) | Membership.objects.filter(
-        user=user, is_supervisor=True, is_active=True)
+    owners = (Membership.objects.filter(pk__in=supervisees.values("pk"))
+              | Membership.objects.active().supervisors().filter(user=user))
     owners = owners.select_related("user", "organisation")
     reflections = selectors.reflections_for_sessions(user=user, include=session.reflections.all() if session else ())
     initial = None

@@ -3,12 +3,12 @@ import rules
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import render
+
+from learning.core.pagination import page_of
 
 from assessments.practice.selectors import reflections as reflection_selectors, supervision as supervision_selectors
 
-PAGE_SIZE = 25
 RECENT_SESSIONS = 5
 
 
@@ -34,6 +34,6 @@ def supervision_home(request):
 def review_queue(request):
     """Reflections waiting for this supervisor, oldest first, overdue ones marked."""
     _supervisor_only(request)
-    page = Paginator(reflection_selectors.review_queue(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, reflection_selectors.review_queue(user=request.user))
     return render(request, "assessments/supervision/queue.html",
                   {"page_obj": page, "review_days": settings.REFLECTION_REVIEW_DAYS})

@@ -1,19 +1,18 @@
 """Updates: the in-app notifications about reflections and supervision, kept until read."""
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from learning.core.pagination import page_of
+
 from assessments.practice.selectors import reflections as selectors
 from assessments.practice.services import notifications as services
-
-PAGE_SIZE = 25
 
 
 @login_required
 def notification_list(request):
     """Every update, newest first; showing a page marks what is on it as read."""
-    page = Paginator(selectors.notifications_for(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, selectors.notifications_for(user=request.user))
     rows = list(page)
     services.notifications_mark_read(user=request.user, ids=[n.pk for n in rows if n.read_at is None])
     return render(request, "assessments/reflections/updates.html", {"page_obj": page, "rows": rows})

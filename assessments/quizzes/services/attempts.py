@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learning.core.errors import ServiceError
+from learning.progress.services import completion_check_request
 
 from assessments.quizzes import scoring
 from assessments.quizzes.bank_mapping import snapshot_of
@@ -104,7 +105,5 @@ def attempt_submit(*, attempt: Attempt, answers: dict | None = None) -> Attempt:
     attempt.status, attempt.submitted_at, attempt.timed_out = Attempt.Status.GRADED, now, timed_out
     attempt.save(update_fields=["score", "passed", "status", "submitted_at", "timed_out"])
     if attempt.quiz.module_id:
-        from learning.progress.services import completion_evaluate
-
-        completion_evaluate(user=attempt.user, module=attempt.quiz.module)
+        completion_check_request(user=attempt.user, module=attempt.quiz.module)
     return attempt

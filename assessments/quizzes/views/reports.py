@@ -1,32 +1,25 @@
 """Quiz reports for workforce leads, limited to their organisation's people."""
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 
-from learning.organisations.models import Membership, Organisation
+from learning.organisations.access import organisation_for
+from learning.organisations.models import Membership
 
 from assessments.quizzes.analysis import quiz_item_analysis
 from assessments.quizzes.exports import item_analysis_csv_response
 from assessments.models import Quiz
 
 
-def _led_organisation(request, org_id):
-    organisation = get_object_or_404(Organisation, pk=org_id)
-    if not request.user.has_perm("organisations.manage_organisation", organisation):
-        raise PermissionDenied
-    return organisation
-
-
 @login_required
 def organisation_quizzes(request, org_id):
-    organisation = _led_organisation(request, org_id)
+    organisation = organisation_for(request, org_id, "organisations.manage_organisation")
     quizzes = Quiz.objects.select_related("module").order_by("title")
     return render(request, "assessments/organisation_quizzes.html", {"organisation": organisation, "quizzes": quizzes})
 
 
 @login_required
 def organisation_quiz_analysis(request, org_id, quiz_id):
-    organisation = _led_organisation(request, org_id)
+    organisation = organisation_for(request, org_id, "organisations.manage_organisation")
     quiz = get_object_or_404(Quiz, pk=quiz_id)
     members = Membership.objects.filter(organisation=organisation).values("user_id")
     stats = quiz_item_analysis(quiz=quiz, users=members)

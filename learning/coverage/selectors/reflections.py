@@ -3,16 +3,16 @@ from collections import defaultdict
 
 from django.utils.translation import gettext
 
+from assessments.practice.selectors.reflections import (
+    TeamReflectionCounts,
+    reflection_counts_by_team,
+    supervisee_overview,
+)
+
 
 def reflection_rows(scope) -> list:
     """Per team, how many reflections wait for review (`submitted`) and how many are signed off. For a lead,
     the organisation's teams; for a supervisor, only their own supervisees', grouped by team."""
-    from assessments.practice.selectors.reflections import (
-        TeamReflectionCounts,
-        reflection_counts_by_team,
-        supervisee_overview,
-    )
-
     if scope.supervisor is None:
         rows = reflection_counts_by_team(organisation=scope.organisation)
         return [row for row in rows if scope.team is None or row.team_id == scope.team.pk]

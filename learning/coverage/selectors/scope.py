@@ -4,14 +4,15 @@ from dataclasses import dataclass
 
 from django.db.models.functions import Lower
 
-from learning.organisations.models import Membership
+from learning.organisations.models import Membership, Organisation
+from learning.organisations.selectors import memberships_for_user
 
 from ..models import Requirement
 
 
 def workforce(*, organisation_id):
     """The people required training applies to: active memberships with the learner role."""
-    return Membership.objects.filter(organisation_id=organisation_id, is_active=True, is_learner=True)
+    return Membership.objects.active().learners().in_organisation(organisation_id)
 
 
 @dataclass
@@ -31,8 +32,7 @@ class Scope:
     def memberships(self):
         people = workforce(organisation_id=self.organisation.pk)
         if self.supervisor is not None:
-            people = people.filter(supervisor__user=self.supervisor, supervisor__is_supervisor=True,
-                                   supervisor__is_active=True)
+            people = people.supervised_by(self.supervisor)
         if self.team is not None:
             people = people.filter(team=self.team)
         if self.job_title:
@@ -63,9 +63,6 @@ def scope_for(*, user, organisation, **filters):
 def coverage_places(*, user) -> list[tuple]:
     """[(organisation, is_partnership_view)]: the dashboards a person can open, and the partnership views of the
     Alcohol and Drug Partnerships they lead."""
-    from learning.organisations.models import Organisation
-    from learning.organisations.selectors import memberships_for_user
-
     if user.is_superuser:
         organisations = list(Organisation.objects.order_by("name"))
         return [(o, False) for o in organisations] + [(o, True) for o in organisations if o.kind == Organisation.Kind.ADP]

@@ -80,7 +80,7 @@ def staff_import_apply(*, staff_import, actor) -> StaffImport:
     (the organisation may have changed since the preview) and any error rolls everything back. New people are
     emailed once the import commits; people with an account who are not members here are invited, and join
     only if they accept. Re-importing the same file changes nothing."""
-    from .. import tasks
+    from .. import tasks  # tasks.py imports the services package: imported on call, which breaks the cycle
 
     staff_import = StaffImport.objects.select_for_update().get(pk=staff_import.pk)
     if staff_import.applied_at is not None:
@@ -93,7 +93,7 @@ def staff_import_apply(*, staff_import, actor) -> StaffImport:
         Team.objects.get_or_create(organisation=organisation, name=name)
     teams = {team.name.casefold(): team for team in organisation.teams.all()}
     members = {m.user.email.lower(): m for m in
-               Membership.objects.filter(organisation=organisation, is_active=True).select_related("user")}
+               Membership.objects.active().in_organisation(organisation).select_related("user")}
     for row in _supervisors_first(staff_file.rows):
         team = teams[row.team.casefold()] if row.team else None
         supervisor = members[row.supervisor_email] if row.supervisor_email else None  # saved earlier, or already here

@@ -8,9 +8,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.practice.selectors.reflections import review_queue
+from learning.core.links import absolute_reverse
+from learning.organisations.models import acting_supervisor
+
 from ..models import NotificationSent, Requirement
 from ..selectors.people import effective_due, with_status
-from .mail import Frequency, absolute, frequency_of, send_once
+from .mail import Frequency, frequency_of, send_once
 
 Kind = NotificationSent.Kind
 
@@ -47,7 +51,7 @@ def reminders_send(*, now=None) -> int:
             continue
         occasions = {(Kind.OVERDUE if row.is_overdue else Kind.DUE_SOON, f"{row.module_id}:{row.due}"): row for row in rows}
         sent += bool(send_once(user=user, occasions=occasions, subject=_("Your required training"),
-                               template="coverage/email/reminder.txt", context={"url": absolute("my_learning")}))
+                               template="coverage/email/reminder", context={"url": absolute_reverse("my_learning")}))
     return sent
 
 
@@ -58,28 +62,26 @@ def weekly_summaries_send(*, now=None) -> int:
     for user, rows in _outstanding_by_person(now=now):
         if frequency_of(user) == Frequency.WEEKLY:
             sent += bool(send_once(user=user, occasions={(Kind.WEEKLY, week): None},
-                                   subject=_("Your required training this week"), template="coverage/email/weekly.txt",
-                                   context={"rows": rows, "url": absolute("my_learning")}))
+                                   subject=_("Your required training this week"), template="coverage/email/weekly",
+                                   context={"rows": rows, "url": absolute_reverse("my_learning")}))
     return sent
 
 
 def supervisor_digests_send(*, now=None) -> int:
     """Weekly, to each supervisor (unless they turned emails off): their staff's overdue training and the
     reflections waiting for their review. Nothing is sent when there is nothing to report."""
-    from assessments.practice.selectors.reflections import review_queue
-
     now = now or timezone.now()
     week, sent = _week(timezone.localdate(now)), 0
     overdue = defaultdict(list)
     rows = (with_status(Requirement.objects.filter(
-        membership__is_active=True, membership__supervisor__is_active=True, membership__supervisor__is_supervisor=True,
+        acting_supervisor("membership__supervisor__"), membership__is_active=True,
         due_on__lt=timezone.localdate(now), module__live=True), now=now)
         .filter(is_overdue=True).select_related("membership__user", "membership__supervisor", "module", "organisation")
         .order_by("due_on", "pk"))
     for row in rows:
         row.due = effective_due(row)
         overdue[row.membership.supervisor.user_id].append(row)
-    supervisors = (get_user_model().objects.filter(is_active=True, memberships__is_supervisor=True, memberships__is_active=True)
+    supervisors = (get_user_model().objects.filter(acting_supervisor("memberships__"), is_active=True)
                    .select_related("email_preference").distinct().order_by("pk"))
     for user in supervisors:
         if frequency_of(user) == Frequency.OFF:
@@ -87,6 +89,6 @@ def supervisor_digests_send(*, now=None) -> int:
         reviews = review_queue(user=user).count()
         if overdue[user.pk] or reviews:
             sent += bool(send_once(user=user, occasions={(Kind.DIGEST, week): None},
-                                   subject=_("Your team's training and reflections"), template="coverage/email/digest.txt",
-                                   context={"rows": overdue[user.pk], "reviews": reviews, "url": absolute("supervision")}))
+                                   subject=_("Your team's training and reflections"), template="coverage/email/digest",
+                                   context={"rows": overdue[user.pk], "reviews": reviews, "url": absolute_reverse("supervision")}))
     return sent

@@ -21,7 +21,7 @@ def coverage_repair(*, organisation_id) -> int:
 def coverage_nightly_queue() -> int:
     """Queue one repair per organisation, and drop staff files uploaded but never confirmed (they hold
     personal data nobody asked to keep)."""
-    from .. import tasks
+    from .. import tasks  # tasks.py imports the services package: imported on call, which breaks the cycle
 
     StaffImport.objects.filter(applied_at__isnull=True,
                                created_at__lt=timezone.now() - timedelta(hours=UNCONFIRMED_IMPORT_HOURS)).delete()

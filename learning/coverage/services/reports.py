@@ -1,19 +1,19 @@
 """The monthly coverage report to workforce leads, and the invitation sent to people a staff import added."""
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from learning.core.links import absolute_reverse, absolute_url
 from learning.organisations.models import Membership, Organisation
 
 from ..exports import XLSX_TYPE, dashboard_workbook
 from ..models import CoverageRollup, NotificationSent
 from ..selectors.dashboard import dashboard_for
 from ..selectors.scope import Scope
-from .mail import Frequency, absolute, frequency_of, send_once
+from .mail import Frequency, frequency_of, send_once
 
 Kind = NotificationSent.Kind
 
@@ -24,9 +24,9 @@ def monthly_reports_send(*, now=None) -> int:
     now = now or timezone.now()
     month, sent = timezone.localdate(now).strftime("%Y-%m"), 0
     for organisation in Organisation.objects.filter(pk__in=CoverageRollup.objects.values("organisation_id")):
-        leads = [m.user for m in Membership.objects.filter(organisation=organisation, is_lead=True, is_active=True,
-                                                           user__is_active=True)
-                 .select_related("user__email_preference") if frequency_of(m.user) != Frequency.OFF]
+        leads = [m.user for m in Membership.objects.active().leads().in_organisation(organisation)
+                 .filter(user__is_active=True).select_related("user__email_preference")
+                 if frequency_of(m.user) != Frequency.OFF]
         if not leads:
             continue
         dashboard = dashboard_for(Scope(organisation=organisation), now=now)
@@ -34,9 +34,9 @@ def monthly_reports_send(*, now=None) -> int:
         for user in leads:
             sent += bool(send_once(
                 user=user, occasions={(Kind.MONTHLY, f"{organisation.pk}:{month}"): organisation},
-                subject=_("Training coverage at %(org)s") % {"org": organisation}, template="coverage/email/monthly.txt",
+                subject=_("Training coverage at %(org)s") % {"org": organisation}, template="coverage/email/monthly",
                 context={"dashboard": dashboard, "organisation": organisation,
-                         "url": absolute("coverage_dashboard", organisation.pk)},
+                         "url": absolute_reverse("coverage_dashboard", organisation.pk)},
                 attachments=[attachment],
             ))
     return sent
@@ -53,7 +53,7 @@ def staff_invitation_send(*, user_id, organisation_id) -> bool:
                    kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)})
     return bool(send_once(
         user=user, occasions={(Kind.INVITATION, f"organisation:{organisation.pk}"): organisation},
-        subject=_("You are invited to join %(org)s") % {"org": organisation}, template="coverage/email/invitation.txt",
-        context={"organisation": organisation, "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path,
-                 "reset_url": absolute("account_reset_password")},
+        subject=_("You are invited to join %(org)s") % {"org": organisation}, template="coverage/email/invitation",
+        context={"organisation": organisation, "url": absolute_url(path),
+                 "reset_url": absolute_reverse("account_reset_password")},
     ))

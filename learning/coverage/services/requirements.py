@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef
 
 from learning.organisations.models import Organisation
 from learning.progress.models import Enrolment
+from learning.progress.services import enrolment_create
 from modules.models import ModulePage
 
 from ..models import Assignment, Requirement
@@ -58,8 +59,6 @@ def requirements_sync(*, organisation_id, module_id=None) -> set[int]:
 def assigned_enrol(*, organisation_id, module_id) -> int:
     """Enrol everyone required to take the module who is not enrolled yet (source: assigned). Idempotent:
     enrolment_create returns an existing enrolment, and people already enrolled are not asked again."""
-    from learning.progress.services import enrolment_create
-
     module = ModulePage.objects.live().filter(pk=module_id).first()
     if module is None:
         return 0

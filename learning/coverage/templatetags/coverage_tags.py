@@ -1,7 +1,24 @@
-"""Presentation helpers for the coverage pages."""
+"""Presentation helpers for the coverage pages, and coverage's panel on My learning."""
 from django import template
 
+from learning.coverage.selectors import assigned_to
+from learning.coverage.selectors.status import EXPIRING_WITHIN_DAYS
+
 register = template.Library()
+
+
+@register.simple_tag
+def expiring_within_days():
+    """How near its end a completion counts as expiring (coverage.selectors.status), for the labels that name it:
+    {% expiring_within_days as days %}."""
+    return EXPIRING_WITHIN_DAYS
+
+
+@register.inclusion_tag("coverage/_assigned.html", takes_context=True)
+def assigned_panel(context):
+    """"Assigned to you" on My learning: the page belongs to progress, which sits below coverage, so coverage
+    renders its own section there."""
+    return {"assigned": assigned_to(user=context["request"].user), "nav": context.get("nav")}
 
 
 @register.filter

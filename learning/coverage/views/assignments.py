@@ -5,12 +5,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from learning.core.errors import ServiceError
+from learning.organisations.access import organisation_for
 
 from ..forms import AssignmentForm
 from ..models import WHOLE_ORGANISATION, Assignment, CoverageRollup
 from ..services import assignment_create, assignment_delete, assignment_update
 from ..selectors.scope import workforce
-from .common import organisation_for
 
 
 def _page(request, organisation, form, assignment=None):

@@ -1,16 +1,5 @@
-"""What every coverage view starts with: the organisation, if the person may do `perm` there."""
-from django.core.exceptions import PermissionDenied
+"""Shared pieces of the coverage views."""
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
-
-from learning.organisations.models import Organisation
-
-
-def organisation_for(request, org_id, perm):
-    organisation = get_object_or_404(Organisation, pk=org_id)
-    if not request.user.has_perm(perm, organisation):
-        raise PermissionDenied
-    return organisation
 
 
 def download(content, *, content_type, filename):

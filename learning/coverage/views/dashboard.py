@@ -2,7 +2,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,6 +10,8 @@ from django.views.decorators.http import require_POST
 
 from learning.core import audit
 from learning.core.audit import audit_log
+from learning.core.pagination import page_of
+from learning.organisations.access import organisation_for
 
 from ..charts import line_chart
 from ..exports import CSV_TYPE, XLSX_TYPE, dashboard_csv, dashboard_workbook
@@ -20,9 +21,7 @@ from ..selectors.reflections import reflection_rows
 from ..selectors.scope import coverage_places
 from ..selectors.status import STATUSES
 from ..services import partnership_sharing_set
-from .common import download, organisation_for
-
-PEOPLE_PAGE_SIZE = 25
+from .common import download
 
 
 @login_required
@@ -65,7 +64,7 @@ def people(request, org_id, status):
     query_string.pop("page", None)
     return render(request, "coverage/people.html", {
         "organisation": scope.organisation, "form": form, "status": status, "scope": scope,
-        "page_obj": Paginator(requirements_in(scope, status=status), PEOPLE_PAGE_SIZE).get_page(request.GET.get("page")),
+        "page_obj": page_of(request, requirements_in(scope, status=status)),
         "query_string": query_string.urlencode(),
     })
 

@@ -6,13 +6,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from learning.core.errors import ServiceError
+from learning.organisations.access import organisation_for
 
 from ..exports import CSV_TYPE, csv_bytes
 from ..forms import StaffUploadForm
 from ..models import StaffImport
 from ..services import staff_import_apply, staff_import_check
 from ..staff_csv import TEMPLATE_ROWS, decode
-from .common import download, organisation_for
+from .common import download
 
 
 @login_required

@@ -128,16 +128,18 @@ def test_sign_off_twice_changes_nothing_and_only_the_supervisor_may(world, make_
     assert entry.comments.filter(kind=ReflectionComment.Kind.SIGNED_OFF).count() == 1
 
 
-def test_sign_off_evaluates_the_modules_completion(world, make_entry, monkeypatch, seeded_site):
+def test_sign_off_asks_for_the_modules_completion_check(world, make_entry, monkeypatch, seeded_site):
     calls = []
-    monkeypatch.setattr("learning.progress.services.completion_evaluate", lambda **kw: calls.append(kw))
+    monkeypatch.setattr("assessments.practice.services.reviews.completion_check_request",
+                        lambda **kw: calls.append(kw))
     module = seeded_site.get(slug="girfec")
     reviews.reflection_sign_off(entry=make_entry("submitted", module=module), user=world.supervisor.user)
     reviews.reflection_sign_off(entry=make_entry("submitted"), user=world.supervisor.user)  # no module: not asked
     assert calls == [{"user": world.author.user, "module": module}]
 
 
-def test_signed_off_reflection_completes_a_module_that_requires_one(world, make_entry, seeded_site):
+def test_signed_off_reflection_completes_a_module_that_requires_one(world, make_entry, seeded_site,
+                                                                   django_capture_on_commit_callbacks):
     """The interface with learning.progress: completion waits for the sign-off, then records the module."""
     from learning.progress.models import ModuleCompletion
     from learning.progress.services import lesson_complete
@@ -146,10 +148,13 @@ def test_signed_off_reflection_completes_a_module_that_requires_one(world, make_
     module = seeded_site.get(slug="girfec")
     module.require_signed_reflection, module.require_quiz_pass = True, False
     module.save()
-    for lesson in LessonPage.objects.child_of(module).live():
-        lesson_complete(user=world.author.user, lesson=lesson)
+    with django_capture_on_commit_callbacks(execute=True):  # the completion check is queued on commit
+        for lesson in LessonPage.objects.child_of(module).live():
+            lesson_complete(user=world.author.user, lesson=lesson)
     assert not ModuleCompletion.objects.filter(user=world.author.user, module=module).exists()
-    reviews.reflection_sign_off(entry=make_entry("submitted", module=module), user=world.supervisor.user)
+    entry = make_entry("submitted", module=module)
+    with django_capture_on_commit_callbacks(execute=True):
+        reviews.reflection_sign_off(entry=entry, user=world.supervisor.user)
     assert ModuleCompletion.objects.filter(user=world.author.user, module=module).exists()
 
 

@@ -7,6 +7,8 @@ from django.utils.html import escape
 
 from assessments.models import Notification, ReflectiveEntry
 from learning.organisations.factories import MembershipFactory, UserFactory
+from modules.factories import ModulePageFactory
+from modules.seed import site_structure_ensure
 
 pytestmark = pytest.mark.django_db
 Status = ReflectiveEntry.Status
@@ -14,8 +16,9 @@ GIBBS = {"description": "a", "feelings": "b", "evaluation": "c", "analysis": "d"
          "action_plan": "f"}
 
 
-def test_start_a_reflection_on_a_module(world, client, seeded_site):
-    module = seeded_site.get(slug="girfec")
+def test_start_a_reflection_on_a_module(world, client):
+    module = ModulePageFactory(parent=site_structure_ensure(), title="GIRFEC in practice", reflective_prompt=(
+        "Think of a family where the child's needs & the parent's recovery pulled apart."))
     client.force_login(world.author.user)
     html = client.get(reverse("reflection_new"), {"module": module.pk}).content.decode()
     assert 'type="hidden" name="membership"' in html  # one organisation: nothing to choose

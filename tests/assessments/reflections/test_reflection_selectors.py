@@ -6,12 +6,16 @@ from django.utils import timezone
 
 from assessments.practice.selectors.reflections import reflection_counts_by_team, reflection_signed_off
 from learning.organisations.factories import MembershipFactory, TeamFactory
+from modules.factories import ModulePageFactory
+from modules.seed import site_structure_ensure
 
 pytestmark = pytest.mark.django_db
 
 
-def test_reflection_signed_off_per_module_and_since(world, make_entry, seeded_site):
-    girfec, other = seeded_site.get(slug="girfec"), seeded_site.exclude(slug="girfec").first()
+def test_reflection_signed_off_per_module_and_since(world, make_entry):
+    index = site_structure_ensure()
+    girfec = ModulePageFactory(parent=index, title="GIRFEC")
+    other = ModulePageFactory(parent=index, title="Other")
     user = world.author.user
     make_entry("submitted", module=girfec)
     assert not reflection_signed_off(user=user, module=girfec)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from learning.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from learning.demo.install import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):

@@ -4,11 +4,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from learning.coverage.demo import coverage_demo_install
+from assessments.quizzes.seed import seed_quizzes_install
 from learning.organisations.models import Organisation, Team
 from learning.organisations.services import membership_upsert
-from assessments.quizzes.seed import seed_quizzes_install
 from modules.seed import seed_modules_install
+
+from .coverage import coverage_demo_install
 
 DEMO_PASSWORD = "whole-family-demo-2026"
 DEMO_ACCOUNTS = [

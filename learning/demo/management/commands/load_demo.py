@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from learning.core.demo import demo_data_install
+from learning.demo.install import demo_data_install
 
 
 class Command(BaseCommand):

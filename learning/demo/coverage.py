@@ -1,4 +1,4 @@
-"""Required training for the demo organisations, called at the end of learning.core.demo. Idempotent.
+"""Required training for the demo organisations, called at the end of learning.demo.install. Idempotent.
 
 It leaves alone the modules the demo learner's browser journeys start afresh at NHS Riverside (GIRFEC, trauma-
 informed care, Safe and Together): there they are required of other teams and job titles, and GIRFEC of
@@ -9,12 +9,11 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from learning.coverage.models import Assignment
+from learning.coverage.services import assignment_create, coverage_refresh, snapshot_take
 from learning.organisations.models import Organisation, Team
 from learning.progress.services import lesson_complete
 from modules.models import LessonPage, ModulePage
-
-from .models import Assignment
-from .services import assignment_create, coverage_refresh, snapshot_take
 
 Scope = Assignment.Scope
 

@@ -2,8 +2,8 @@
 import pytest
 from django.urls import reverse
 
-from learning.core.demo import demo_data_install
 from learning.coverage.models import Assignment, CoverageRollup
+from learning.demo.install import demo_data_install
 from learning.progress.models import Enrolment
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,1 @@
+"""The quiz pages of the Wagtail admin: quizzes and questions as snippets, and the quiz tools viewset."""
