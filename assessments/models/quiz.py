@@ -20,6 +20,16 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from assessments.quizzes.bank_mapping import question_to_bank
+from assessments.quizzes.editor_form import QuestionForm
+from assessments.quizzes.formats.bank import (
+    IDNUMBER_MAX_LENGTH,
+    MOODLE_GRADES,
+    nearest_moodle_grade,
+    percent,
+    validate_fields,
+)
+
 QUESTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -74,7 +84,13 @@ class Question(index.Indexed, ClusterableModel):
         TRUEFALSE = "truefalse", _("True/false")
 
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="questions")
+    # Not a key: Moodle's files repeat names, and every question in them is a question of its own.
     name = models.CharField(max_length=200)
+    idnumber = models.CharField(
+        _("ID number"), max_length=IDNUMBER_MAX_LENGTH, blank=True,
+        help_text=_("Optional, as in Moodle. Importing a file with a question of this ID number updates this "
+                    "question instead of adding another."),
+    )
     qtype = models.CharField(_("type"), max_length=10, choices=Type.choices, default=Type.SINGLE)
     text = RichTextField(features=QUESTION_FEATURES)
     explanation = RichTextField(blank=True, features=QUESTION_FEATURES, help_text=_("Shown after an answer."))
@@ -82,27 +98,37 @@ class Question(index.Indexed, ClusterableModel):
     tags = ClusterTaggableManager(through=QuestionTag, blank=True)
 
     panels = [
-        FieldPanel("quiz"), FieldPanel("name"), FieldPanel("qtype"), FieldPanel("text"), FieldPanel("tags"),
-        FieldPanel("shuffle"), FieldPanel("explanation"),
+        FieldPanel("quiz"), FieldPanel("name"), FieldPanel("idnumber"), FieldPanel("qtype"), FieldPanel("text"),
+        FieldPanel("tags"), FieldPanel("shuffle"), FieldPanel("explanation"),
         InlinePanel("options", min_num=2, heading=_("Options"),
-                    help_text=_("Fractions in %: single choice needs one at 100; multiple response positives add to 100.")),
+                    help_text=_("Fractions in %, one of Moodle's grades (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, "
+                                "40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0 or minus one of "
+                                "these): single choice needs one at 100; multiple response positives add to 100.")),
     ]
+    base_form_class = QuestionForm  # checks the question with the options and tags being saved
     search_fields = [index.SearchField("name"), index.SearchField("text"), index.FilterField("quiz_id")]
 
     class Meta:
         ordering = ["quiz", "name"]
-        constraints = [models.UniqueConstraint(fields=["quiz", "name"], name="question_unique_name_per_quiz")]
+        constraints = [models.UniqueConstraint(fields=["quiz", "idnumber"], condition=~Q(idnumber=""),
+                                               name="question_unique_idnumber_per_quiz")]
 
     def __str__(self):
         return self.name
 
     def clean(self):
-        from assessments.quizzes.bank_mapping import question_to_bank
-        from assessments.quizzes.formats.bank import validate_question
-
-        errors = validate_question(question_to_bank(self))
+        # This row's own fields only: options and tags are rows of their own, checked together with the
+        # question by questions_write and, in the admin, by QuestionForm (they are not attached yet here).
+        errors = validate_fields(question_to_bank(self, options=[], tags=[]))
         if errors:
             raise ValidationError("; ".join(errors).capitalize() + ".")
+
+
+def validate_moodle_grade(value):
+    """Only Moodle's grades, so that every exported question imports into Moodle (formats/bank.py)."""
+    if value is not None and Decimal(value) not in MOODLE_GRADES:
+        raise ValidationError(_("%(grade)s is not a grade Moodle accepts: the nearest is %(nearest)s."),
+                              params={"grade": percent(Decimal(value)), "nearest": percent(nearest_moodle_grade(Decimal(value)))})
 
 
 class Option(Orderable):
@@ -110,11 +136,18 @@ class Option(Orderable):
     text = models.TextField()
     fraction = models.DecimalField(
         max_digits=8, decimal_places=5, default=0,
-        validators=[MinValueValidator(-100), MaxValueValidator(100)], help_text=_("% of the question's mark"),
+        validators=[MinValueValidator(-100), MaxValueValidator(100), validate_moodle_grade],
+        help_text=_("% of the question's mark"),
     )
     feedback = models.TextField(blank=True)
 
     panels = [FieldPanel("text"), FieldPanel("fraction"), FieldPanel("feedback")]
+
+    class Meta(Orderable.Meta):
+        constraints = [models.CheckConstraint(
+            condition=Q(fraction__in=MOODLE_GRADES), name="option_fraction_is_a_moodle_grade",
+            violation_error_message=_("Use one of Moodle's grades (see the help above the options)."),
+        )]
 
     def __str__(self):
         return self.text

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from assessments.practice.reflection_templates import TEMPLATES, stages_of
+from assessments.practice.reflection_templates import CODE_RELEVANCE, NMC_CODE_THEMES, TEMPLATES, stages_of
 
 
 class ReflectiveEntry(models.Model):
@@ -40,6 +40,9 @@ class ReflectiveEntry(models.Model):
     title = models.CharField(max_length=200)
     template = models.CharField(max_length=10, choices=Template.choices, default=Template.GIBBS)
     stages = models.JSONField(default=dict, blank=True, help_text=_("The text of each stage, by stage key."))
+    code_themes = models.JSONField(
+        default=list, blank=True, help_text=_("The NMC Code themes the author chose, by key (optional)."),
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -86,11 +89,27 @@ class ReflectiveEntry(models.Model):
             raise ValidationError({"membership": _("A reflection is filed under one of its author's memberships.")})
         if self.template not in TEMPLATES:
             raise ValidationError({"template": _("Choose a reflection template.")})
+        themes = {key for key, _label in NMC_CODE_THEMES}
+        if not isinstance(self.code_themes, list) or not set(self.code_themes) <= themes:
+            raise ValidationError({"code_themes": _("Choose themes of the NMC Code from the list.")})
 
     @property
     def stage_rows(self):
         """[(stage, text)] in the template's order, for reading and for the PDF."""
         return [(stage, self.stages.get(stage.key, "")) for stage in stages_of(self.template)]
+
+    @property
+    def code_relevance(self) -> str:
+        return self.stages.get(CODE_RELEVANCE.key, "")
+
+    @property
+    def code_theme_rows(self):
+        """[(label, chosen)] for every NMC Code theme, in the Code's order, for reading and for the PDF."""
+        return [(label, key in self.code_themes) for key, label in NMC_CODE_THEMES]
+
+    @property
+    def chosen_code_themes(self):
+        return [label for label, chosen in self.code_theme_rows if chosen]
 
     @property
     def is_locked(self):
@@ -133,8 +152,14 @@ class ReflectionExport(models.Model):
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
+    class Layout(models.TextChoices):
+        ACCOUNT = "account", _("Reflective account (this site's layout)")
+        NMC = "nmc", _("NMC revalidation: written reflective accounts form")
+        SSSC = "sssc", _("SSSC continuous professional learning (CPL) record")
+
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflection_exports")
     entries = models.ManyToManyField(ReflectiveEntry, related_name="exports")
+    layout = models.CharField(max_length=10, choices=Layout.choices, default=Layout.ACCOUNT)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     file_path = models.CharField(max_length=300, blank=True, help_text=_("Path in default storage; never a public URL."))
     error = models.CharField(max_length=300, blank=True)

@@ -52,6 +52,21 @@ FREE = [
 
 TEMPLATES = {"gibbs": GIBBS, "driscoll": DRISCOLL, "free": FREE}
 
+# An optional part every template shares, stored in `stages` like the others (so the identifier check reads it):
+# what the NMC form asks as "How is this relevant to the Code?" and the SSSC asks about the Codes of Practice.
+CODE_RELEVANCE = Stage("code_relevance", _("How is this relevant to your professional code?"), _(
+    "Optional. For example the NMC Code or the SSSC Codes of Practice: which standards does this show you "
+    "working to, and how?"))
+
+# The four themes of the NMC Code, in the NMC's words (https://www.nmc.org.uk/standards/code/read-the-code-online/);
+# keys are stored in ReflectiveEntry.code_themes: add, never rename.
+NMC_CODE_THEMES = [
+    ("prioritise_people", _("Prioritise people")),
+    ("practise_effectively", _("Practise effectively")),
+    ("preserve_safety", _("Preserve safety")),
+    ("promote_professionalism_and_trust", _("Promote professionalism and trust")),
+]
+
 
 def stages_of(template: str) -> list[Stage]:
     return TEMPLATES.get(template, FREE)

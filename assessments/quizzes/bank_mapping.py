@@ -5,18 +5,22 @@ from assessments.quizzes.formats import bank
 from assessments.quizzes.formats.sanitise import clean_html
 
 
-def question_to_bank(question) -> bank.Question:
-    """A Django Question (saved or still in the editor) as a bank.Question."""
-    options = [bank.Option(text=o.text, fraction=Decimal(o.fraction), feedback=o.feedback) for o in question.options.all()]
+def question_to_bank(question, *, options=None, tags=None) -> bank.Question:
+    """A Django Question as a bank.Question: with its saved options and tags, or (in the editor, before they are
+    attached to it) with the Option rows and tag names given."""
+    options = question.options.all() if options is None else options
+    tags = [t.name for t in question.tags.all()] if tags is None else tags
     return bank.Question(
-        name=question.name, qtype=question.qtype, text=question.text, options=options,
-        explanation=question.explanation, tags=sorted(t.name for t in question.tags.all()), shuffle=question.shuffle,
+        name=question.name, qtype=question.qtype, text=question.text,
+        options=[bank.Option(text=o.text, fraction=Decimal(o.fraction), feedback=o.feedback) for o in options],
+        explanation=question.explanation, tags=sorted(tags), shuffle=question.shuffle, idnumber=question.idnumber,
     )
 
 
 def bank_to_fields(item: bank.Question) -> dict:
     """Field values for a Django Question from a parsed bank.Question (already sanitised by the parser)."""
-    return {"qtype": item.qtype, "text": item.text, "explanation": item.explanation, "shuffle": item.shuffle}
+    return {"name": item.name, "qtype": item.qtype, "text": item.text, "explanation": item.explanation,
+            "shuffle": item.shuffle, "idnumber": item.idnumber}
 
 
 def snapshot_of(question) -> dict:

@@ -115,6 +115,8 @@ def _reflections(user):
         "title": e.title, "organisation": e.membership.organisation.name, "module": _title(e.module),
         "prompt": e.prompt, "template": e.get_template_display(), "status": e.get_status_display(),
         "text": {str(stage.label): e.stages.get(stage.key, "") for stage in stages_of(e.template)},
+        "relevance_to_a_professional_code": e.code_relevance,
+        "nmc_code_themes": [str(theme) for theme in e.chosen_code_themes],
         "created_at": e.created_at, "submitted_at": e.submitted_at, "signed_off_at": e.signed_off_at,
         "signed_off_by": e.signed_off_name or None, "signed_off_role": e.signed_off_role or None,
         "comments": [_comment(c) for c in e.comments.all()],

@@ -44,12 +44,16 @@ def test_dry_run_writes_nothing(quiz, capsys):
     assert not Question.objects.exists()
 
 
-def test_reimport_updates_in_place(quiz):
+def test_reimport_updates_questions_with_an_id_number_and_adds_the_others_again(quiz):
+    """Names are not keys (issue #14): as in Moodle, a file's questions are new questions unless they carry an ID
+    number the bank has (the file's "// [id:chem-1]"); the report warns of each repeated name."""
     text = (DATA / "all_types.gift").read_text()
     questions_import(quiz=quiz, text=text, fmt="gift")
     ids = set(Question.objects.values_list("pk", flat=True))
     result = questions_import(quiz=quiz, text=text, fmt="gift")
-    assert set(Question.objects.values_list("pk", flat=True)) == ids and len(result.updated) == 13
+    assert set(Question.objects.values_list("pk", flat=True)) > ids and Question.objects.count() == 13 + 12
+    assert result.updated == {"chem-1"}
+    assert sum("the bank already has one of this name" in line for line in result.lines()) == 12
 
 
 def test_unknown_quiz_and_extension_are_clear_errors(quiz, tmp_path):

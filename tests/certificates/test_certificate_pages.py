@@ -43,7 +43,36 @@ def test_certificate_permission_matrix(client, certificate, people, who, view, m
     assert (client.get(reverse("certificate_manage", args=[certificate.code])).status_code == 200) is manage
 
 
-def test_my_certificates_lists_own_only(client, certificate, people):
+@pytest.mark.parametrize("who,status", [
+    ("owner", 200), ("supervisor", 200), ("lead", 200), ("colleague", 404), ("other_lead", 404),
+    ("admin", 200),
+])
+def test_certificate_web_page_is_for_those_who_may_see_it(client, certificate, people, who, status):
+    url = reverse("certificate_page", args=[certificate.code])
+    assert client.get(url).status_code == 302  # anonymous: sent to sign in
+    client.force_login(people[who])
+    response = client.get(url)
+    assert response.status_code == status
+    if status == 200:
+        html = response.content.decode()
+        assert html.count("<h1") == 1 and "Certificate of completion" in html
+        assert "Alex Morgan" in html and "Safe and Together basics" in html and certificate.code in html
+        assert reverse("certificate_verify", args=[certificate.code]) in html
+        assert reverse("certificate_pdf", args=[certificate.code]) in html
+
+
+def test_verify_page_links_the_web_page_only_for_those_who_may_see_it(client, certificate, people):
+    verify = reverse("certificate_verify", args=[certificate.code])
+    page = reverse("certificate_page", args=[certificate.code])
+    assert page not in client.get(verify).content.decode()
+    client.force_login(people["colleague"])
+    assert page not in client.get(verify).content.decode()
+    client.force_login(people["owner"])
+    assert page in client.get(verify).content.decode()
+    assert page in client.get(reverse("my_certificates")).content.decode()
+
+
+
     client.force_login(people["owner"])
     html = client.get(reverse("my_certificates")).content.decode()
     assert certificate.code in html

@@ -36,6 +36,15 @@ def test_verify_shows_each_state_without_sign_in(client, certificate, member, mo
     assert "No certificate has this code" in _verify(client, "AAAA-BBBB-CCCC-DDDD")
 
 
+def test_verify_unknown_code_is_404_with_the_friendly_page(client, certificate):
+    """Automated verifiers read the status; people read the same page as before."""
+    assert client.get(reverse("certificate_verify", args=[certificate.code])).status_code == 200
+    response = client.get(reverse("certificate_verify", args=["AAAA-BBBB-CCCC-DDDD"]))
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "No certificate has this code" in html and "Check another" in html
+
+
 def test_superseded_after_reissue_and_expired_after_date(client, certificate):
     replacement = services.certificate_reissue(certificate=certificate, actor=None, reason="Name change")
     assert "Superseded" in _verify(client, certificate.code)
@@ -92,10 +101,11 @@ def test_late_first_sweep_sends_one_reminder_not_three(certificate, django_captu
 def test_signed_badge_verifies_and_tampered_one_fails(client, certificate):
     token = badges.badge_jwt(certificate)
     claims = badges.badge_verify(token)
-    assert "OpenBadgeCredential" in claims["vc"]["type"] and claims["sub"] == certificate.code
+    # OB 3.0 §8.2: the payload is the credential itself (no `vc` claim); its id names the certificate's code.
+    assert "OpenBadgeCredential" in claims["type"] and badges.certificate_code(claims) == certificate.code
     header, payload, signature = token.split(".")
     body = json.loads(urlsafe_b64decode(payload + "=="))
-    body["vc"]["credentialSubject"]["name"] = "Someone Else"
+    body["credentialSubject"]["name"] = "Someone Else"
     forged = ".".join([header, urlsafe_b64encode(json.dumps(body).encode()).decode().rstrip("="), signature])
     with pytest.raises(badges.BadgeInvalid):
         badges.badge_verify(forged)

@@ -22,14 +22,17 @@ class Command(BaseCommand):
         parser.add_argument("--quiz", required=True, help="quiz id or exact title")
         parser.add_argument("--format", choices=["gift", "xml"], help="default: from the file's extension")
         parser.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
+        parser.add_argument("--grades", choices=["error", "nearest"], default="error",
+                            help="a grade Moodle does not accept: refuse the file (default) or round it to the "
+                                 "nearest one Moodle accepts, as Moodle's 'match grades' option")
 
-    def handle(self, *args, path, quiz, format, dry_run, **options):
+    def handle(self, *args, path, quiz, format, dry_run, grades, **options):
         try:
             fmt = format or format_for(path)
             text = Path(path).read_text(encoding="utf-8")
         except (ServiceError, OSError, UnicodeDecodeError) as exc:
             raise CommandError(str(getattr(exc, "message", exc))) from exc
-        result = questions_import(quiz=quiz_lookup(quiz), text=text, fmt=fmt, dry_run=dry_run)
+        result = questions_import(quiz=quiz_lookup(quiz), text=text, fmt=fmt, dry_run=dry_run, grades=grades)
         for line in result.lines():
             self.stdout.write(line)
         if not result.ok:

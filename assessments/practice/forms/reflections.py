@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from modules.models import ModulePage
 
-from assessments.models import ReflectiveEntry
-from assessments.practice.reflection_templates import stages_of
+from assessments.models import ReflectionExport, ReflectiveEntry
+from assessments.practice.reflection_templates import CODE_RELEVANCE, NMC_CODE_THEMES, stages_of
 from assessments.practice.services.reflections import STAGE_MAX_CHARS
 
 
@@ -56,25 +56,39 @@ class ReflectionStartForm(Form):
 
 
 class ReflectionForm(Form):
-    """The entry's title and one field per stage of its template, each with its guidance."""
+    """The entry's title, one field per stage of its template (each with its guidance), then the optional
+    relevance to the writer's professional code: its text and the NMC Code themes."""
 
     title = forms.CharField(max_length=200, label=_("Title"))
 
     def __init__(self, *args, template, **kwargs):
         super().__init__(*args, **kwargs)
         self.stages = stages_of(template)
-        for stage in self.stages:
+        for stage in [*self.stages, CODE_RELEVANCE]:
             self.fields[stage.key] = forms.CharField(
                 label=stage.label, help_text=stage.guidance, required=False, max_length=STAGE_MAX_CHARS,
-                strip=False, widget=forms.Textarea(attrs={"rows": 7}),
+                strip=False, widget=forms.Textarea(attrs={"rows": 7 if stage is not CODE_RELEVANCE else 4}),
             )
+        self.fields["code_themes"] = forms.MultipleChoiceField(
+            choices=NMC_CODE_THEMES, required=False, widget=forms.CheckboxSelectMultiple,
+            label=_("Themes of the NMC Code"),
+            help_text=_("Optional, for nurses, midwives and nursing associates: tick each theme this "
+                        "reflection relates to. They are printed on the NMC reflective accounts form."),
+        )
 
     @classmethod
     def initial_for(cls, entry):
-        return {"title": entry.title, **{stage.key: text for stage, text in entry.stage_rows}}
+        return {"title": entry.title, **{stage.key: text for stage, text in entry.stage_rows},
+                CODE_RELEVANCE.key: entry.code_relevance, "code_themes": entry.code_themes}
+
+    def stage_fields(self):
+        return [self["title"], *(self[stage.key] for stage in self.stages)]
+
+    def code_fields(self):
+        return [self[CODE_RELEVANCE.key], self["code_themes"]]
 
     def stage_texts(self) -> dict:
-        return {stage.key: self.cleaned_data.get(stage.key, "") for stage in self.stages}
+        return {stage.key: self.cleaned_data.get(stage.key, "") for stage in [*self.stages, CODE_RELEVANCE]}
 
 
 class SubmitConfirmForm(Form):
@@ -117,6 +131,15 @@ class ExportForm(Form):
                         "invalid_choice": _("You can only download your own reflections."),
                         "invalid_pk_value": _("You can only download your own reflections.")},
     )
+    layout = forms.ChoiceField(
+        choices=ReflectionExport.Layout.choices, initial=ReflectionExport.Layout.ACCOUNT, required=False,
+        widget=forms.RadioSelect, label=_("Layout of the PDF"),
+        error_messages={"invalid_choice": _("Choose a layout for the PDF.")},
+    )
+
+    def clean_layout(self):
+        # Left out (an older page, a script): the site's own layout, as before there was a choice.
+        return self.cleaned_data["layout"] or ReflectionExport.Layout.ACCOUNT
 
     def __init__(self, *args, entries, **kwargs):
         super().__init__(*args, **kwargs)

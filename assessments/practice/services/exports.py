@@ -15,6 +15,7 @@ from learning.core.pdf import PDFRenderError, render_pdf
 from learning.core.tasks_queue import queue_after_commit
 
 from assessments.models import ReflectionExport
+from assessments.practice import regulator_layouts as layouts
 
 logger = logging.getLogger(__name__)
 EXPORT_DIR = "private/reflection-exports"
@@ -22,8 +23,10 @@ MAX_ENTRIES = 50
 
 
 @transaction.atomic
-def export_request(*, author, entries) -> ReflectionExport:
-    """Ask for a PDF of `entries` (all the author's own); the rendering is queued once this commits."""
+def export_request(*, author, entries, layout=ReflectionExport.Layout.ACCOUNT) -> ReflectionExport:
+    """Ask for a PDF of `entries` (all the author's own) in `layout` (the site's own, or a regulator's form);
+    the rendering is queued once this commits."""
+    # tasks.py imports this module: imported on call, which breaks the cycle
     from assessments.tasks import reflection_export_render
 
     entries = list(entries)
@@ -33,10 +36,19 @@ def export_request(*, author, entries) -> ReflectionExport:
         raise ServiceError(_("Choose up to %(n)s reflections at a time.") % {"n": MAX_ENTRIES}, code="too_many")
     if not all(rules.test_rule("assessments.export_entry", author, entry) for entry in entries):
         raise ServiceError(_("You can only download your own reflections."), code="forbidden")
-    export = ReflectionExport.objects.create(author=author)
+    if layout not in ReflectionExport.Layout.values:
+        raise ServiceError(_("Choose a layout for the PDF."), code="layout")
+    export = ReflectionExport.objects.create(author=author, layout=layout)
     export.entries.set(entries)
     queue_after_commit(reflection_export_render, export.pk)  # owed while pending: the sweep re-queues it
     return export
+
+
+TEMPLATES = {
+    ReflectionExport.Layout.ACCOUNT: "pdf/reflective_account.html",
+    ReflectionExport.Layout.NMC: "pdf/reflective_account_form.html",
+    ReflectionExport.Layout.SSSC: "pdf/reflective_account_form.html",
+}
 
 
 def _context(export) -> dict:
@@ -44,7 +56,11 @@ def _context(export) -> dict:
         export.entries.select_related("module", "membership__organisation", "membership__team")
         .order_by("created_at", "pk")
     )
-    return {"author": export.author, "entries": entries, "generated_at": timezone.now()}
+    context = {"author": export.author, "entries": entries, "generated_at": timezone.now()}
+    form = layouts.FORMS.get(export.layout)
+    if form is not None:
+        context.update(form=form, accounts=[(entry, form.answers(entry)) for entry in entries])
+    return context
 
 
 def export_render(*, export_id: int) -> ReflectionExport:
@@ -54,7 +70,7 @@ def export_render(*, export_id: int) -> ReflectionExport:
     if export.status != ReflectionExport.Status.PENDING:
         return export
     try:
-        pdf = render_pdf("pdf/reflective_account.html", _context(export))
+        pdf = render_pdf(TEMPLATES[export.layout], _context(export))
     except PDFRenderError as exc:
         logger.exception("Reflective account export %s failed", export_id)
         ReflectionExport.objects.filter(pk=export_id, status=ReflectionExport.Status.PENDING).update(

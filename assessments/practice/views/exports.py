@@ -30,10 +30,11 @@ def _own_export(request, export_id):
 def export_new(request):
     form = ExportForm(request.POST, entries=selectors.reflections_of(user=request.user))
     if not form.is_valid():
-        messages.error(request, form.errors["entries"][0])
+        messages.error(request, next(iter(form.errors.values()))[0])
         return redirect("reflection_list")
     try:
-        export = services.export_request(author=request.user, entries=form.cleaned_data["entries"])
+        export = services.export_request(author=request.user, entries=form.cleaned_data["entries"],
+                                         layout=form.cleaned_data["layout"])
     except ServiceError as exc:
         messages.error(request, exc.message)
         return redirect("reflection_list")

@@ -6,7 +6,10 @@ the Django side only ever deals with one shape. Conventions:
 * ``Question.text``, ``Question.explanation``, ``Option.text`` and
   ``Option.feedback`` are *sanitised HTML* (see ``sanitise.clean_html``);
   ``name`` and ``tags`` are plain text.
-* ``Option.fraction`` is a percentage (Moodle's fraction * 100), -100..100.
+* ``Option.fraction`` is a percentage (Moodle's fraction * 100), one of
+  Moodle's grades (``MOODLE_GRADES``).
+* ``idnumber`` is Moodle's optional "ID number" of a question: the one stable
+  key a file can give. Names are not keys: two questions may share one.
 * ``line`` records where a question started in its source file; it is
   excluded from equality so that round trips compare content only.
 """
@@ -37,7 +40,33 @@ MAX_OPTIONS = 20
 MAX_TAGS = 50
 # The bank's columns: longer values would be refused by the database.
 NAME_MAX_LENGTH = 200
+IDNUMBER_MAX_LENGTH = 100  # Moodle's question_bank_entries.idnumber
 TAG_MAX_LENGTH = 100
+
+
+# Moodle's grade list, question_bank::fraction_options_full() (question/engine/bank.php), as percentages.
+# Moodle's importers refuse any other grade ("invalidgrade") unless told to round to the nearest one.
+_POSITIVE_GRADES = tuple(Decimal(g) for g in (
+    "100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333", "30", "25", "20",
+    "16.66667", "14.28571", "12.5", "11.11111", "10", "5",
+))
+MOODLE_GRADES = (*_POSITIVE_GRADES, Decimal(0), *(-g for g in reversed(_POSITIVE_GRADES)))
+# match_grade_options(): a fraction within 0.00001 of a listed one is that grade (0.001 as a percentage).
+_GRADE_TOLERANCE = Decimal("0.001")
+MATCH_GRADES = ("error", "nearest")  # Moodle's import option of the same name
+
+
+def moodle_grade(fraction: Decimal) -> Decimal | None:
+    """The listed Moodle grade ``fraction`` stands for (33.333 is 33.33333), or None."""
+    if not fraction.is_finite():
+        return None
+    grade = nearest_moodle_grade(fraction)
+    return grade if abs(grade - fraction) < _GRADE_TOLERANCE else None
+
+
+def nearest_moodle_grade(fraction: Decimal) -> Decimal:
+    """The Moodle grade nearest to ``fraction`` (Moodle's ``matchgrades=nearest``)."""
+    return min(MOODLE_GRADES, key=lambda grade: abs(grade - fraction))
 
 
 @dataclass
@@ -65,6 +94,7 @@ class Question:
     explanation: str = ""
     tags: list[str] = field(default_factory=list)
     shuffle: bool = True
+    idnumber: str = ""
     line: int = field(default=0, compare=False)
 
 
@@ -82,10 +112,25 @@ class ParseReport:
     questions: list[Question] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)  # unsupported types
     invalid: list[Problem] = field(default_factory=list)  # broken input
+    rounded: list[Problem] = field(default_factory=list)  # grades moved to Moodle's nearest (imported)
 
     @property
     def ok(self) -> bool:
         return not self.invalid
+
+    def add(self, question: Question, rounded: list[str]) -> None:
+        """File a parsed question as imported or invalid, with the grades ``match_grades`` rounded."""
+        errors = validate_question(question)
+        if question.idnumber:
+            # Two questions with one ID number would update the same bank question, one losing to the other.
+            same = next((q for q in self.questions if q.idnumber == question.idnumber), None)
+            if same:
+                errors.append(f"ID number {question.idnumber!r} is also given to the question on line {same.line}")
+        if errors:
+            self.invalid.append(Problem(question.name, question.line, "; ".join(errors)))
+            return
+        self.questions.append(question)
+        self.rounded += [Problem(question.name, question.line, note) for note in rounded]
 
 
 def truefalse_options(correct: bool, true_feedback: str = "", false_feedback: str = "") -> list[Option]:
@@ -94,6 +139,32 @@ def truefalse_options(correct: bool, true_feedback: str = "", false_feedback: st
         Option(TRUE_LABEL, HUNDRED if correct else Decimal(0), true_feedback),
         Option(FALSE_LABEL, Decimal(0) if correct else HUNDRED, false_feedback),
     ]
+
+
+def match_grades(q: Question, mode: str) -> list[str]:
+    """Put each option's fraction on Moodle's grade list, as Moodle's importer does.
+
+    A fraction within Moodle's tolerance of a listed grade becomes that grade. Any other stays as it is
+    (``validate_question`` then refuses it, as Moodle's default ``matchgrades=error`` does), or with
+    ``mode="nearest"`` moves to the nearest grade; the returned lines say which options moved.
+    """
+    notes = []
+    for i, option in enumerate(q.options, 1):
+        if not option.fraction.is_finite() or not -HUNDRED <= option.fraction <= HUNDRED:
+            continue  # validation says what is wrong with it
+        grade = moodle_grade(option.fraction)
+        if grade is None and mode == "nearest":
+            grade = nearest_moodle_grade(option.fraction)
+            notes.append(f"option {i} grade {percent(option.fraction)} rounded to {percent(grade)}, "
+                         "the nearest grade Moodle accepts")
+        if grade is not None:
+            option.fraction = grade
+    return notes
+
+
+def percent(fraction: Decimal) -> str:
+    """A grade as people write it: 30%, 33.33333%."""
+    return f"{format(fraction.normalize(), 'f')}%"
 
 
 def category_tag(path: str) -> str:
@@ -136,6 +207,9 @@ def _check_options(q: Question) -> list[str]:
             errors.append(msg)
         if not opt.fraction.is_finite() or not -HUNDRED <= opt.fraction <= HUNDRED:
             errors.append(f"option {i} fraction {opt.fraction} is outside -100..100")
+        elif opt.fraction not in MOODLE_GRADES:
+            errors.append(f"option {i} grade {percent(opt.fraction)} is not one Moodle accepts "
+                          f"(the nearest is {percent(nearest_moodle_grade(opt.fraction))})")
     return errors
 
 
@@ -158,6 +232,11 @@ def _check_grading(q: Question) -> list[str]:
 
 def validate_question(q: Question) -> list[str]:
     """Return human-readable problems with ``q``; an empty list means valid."""
+    return validate_fields(q) + validate_tags(q) + validate_options(q)
+
+
+def validate_fields(q: Question) -> list[str]:
+    """Problems with the question's own fields (not its options or tags)."""
     errors: list[str] = []
     if not isinstance(q.name, str) or not clean_name(q.name):
         errors.append("name is empty")
@@ -173,6 +252,15 @@ def validate_question(q: Question) -> list[str]:
         errors.append(msg)
     if msg := _check_rich("explanation", q.explanation):
         errors.append(msg)
+    if not isinstance(q.idnumber, str) or q.idnumber != clean_name(q.idnumber) or not q.idnumber.isprintable():
+        errors.append("ID number has surrounding space, line breaks or control characters")
+    elif len(q.idnumber) > IDNUMBER_MAX_LENGTH:
+        errors.append(f"ID number is longer than {IDNUMBER_MAX_LENGTH} characters")
+    return errors
+
+
+def validate_tags(q: Question) -> list[str]:
+    errors: list[str] = []
     for tag in q.tags:
         if not isinstance(tag, str) or not tag or tag != clean_tag(tag):
             errors.append(f"tag {tag!r} is empty, padded or has one of < > ` or control characters")
@@ -182,6 +270,12 @@ def validate_question(q: Question) -> list[str]:
         errors.append(f"more than {MAX_TAGS} tags")
     if len(q.tags) != len(set(q.tags)):
         errors.append("tags contain duplicates")  # parsers de-duplicate
+    return errors
+
+
+def validate_options(q: Question) -> list[str]:
+    """Problems with the options and their grades, for the question's type."""
+    errors: list[str] = []
     if len(q.options) < 2:
         errors.append("at least 2 options are needed")
     elif len(q.options) > MAX_OPTIONS:

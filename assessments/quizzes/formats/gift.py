@@ -7,8 +7,9 @@ the same way here: a question with ``~`` is multiple choice, and it is
 essay, numerical, matching, short answer and description questions are
 reported in ``ParseReport.skipped``.
 
-Besides Moodle's ``// [tag:x]`` comments, export writes ``// [shuffle:false]``
-for unshuffled questions; Moodle ignores that comment, this parser reads it,
+Moodle's ``// [id:x]`` comment gives a question its ID number (the one stable
+key: names may repeat). Besides that and Moodle's ``// [tag:x]`` comments,
+export writes ``// [shuffle:false]`` for unshuffled questions; Moodle ignores that comment, this parser reads it,
 so every bank field survives a round trip.
 """
 
@@ -28,6 +29,7 @@ from assessments.quizzes.formats.bank import (
     category_tag,
     clean_name,
     clean_tag,
+    match_grades,
     truefalse_options,
     validate_question,
 )
@@ -45,6 +47,7 @@ _FORMAT_RE = re.compile(r"\s*\[(html|moodle|plain|markdown)\]")
 _WEIGHT_RE = re.compile(r"\s*%([^%]*)%")
 # Moodle's tag syntax: "]" inside a tag is escaped as "\]".
 _TAG_RE = re.compile(r"\[tag:((?:\\\]|[^\]<>`\x00-\x1f])+)\]")
+_ID_RE = re.compile(r"\[id:((?:\\\]|[^\]\x00-\x1f])+)\]")
 _SHUFFLE_OFF_RE = re.compile(r"\[shuffle:false\]")
 _TF_WORDS = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 
@@ -170,7 +173,9 @@ def _parse_question(raw: str, comments: list[str]) -> Question:
     question.name = name or clean_name(html_to_plain(question.text)[:80])
     for comment in comments:
         question.tags += [clean_tag(t.replace("\\]", "]")) for t in _TAG_RE.findall(comment)]
-        question.shuffle &= not _SHUFFLE_OFF_RE.search(_TAG_RE.sub("", comment))
+        if found := _ID_RE.search(comment):
+            question.idnumber = clean_name(found.group(1).replace("\\]", "]"))
+        question.shuffle &= not _SHUFFLE_OFF_RE.search(_ID_RE.sub("", _TAG_RE.sub("", comment)))
     body = body.strip()
     kind = _classify(body)
     if kind == "multichoice":
@@ -182,8 +187,11 @@ def _parse_question(raw: str, comments: list[str]) -> Question:
     return question
 
 
-def parse_gift(text: str) -> ParseReport:
-    """Parse a GIFT file into a report of questions, skipped and invalid ones."""
+def parse_gift(text: str, *, grades: str = "error") -> ParseReport:
+    """Parse a GIFT file into a report of questions, skipped and invalid ones.
+
+    ``grades`` is Moodle's "match grades" option: "error" refuses a grade Moodle does not list,
+    "nearest" rounds it to the nearest listed grade and reports it in ``report.rounded``."""
     report, category = ParseReport(), ""
     for content, comments in _blocks(text.lstrip("\ufeff")):
         if len(report.questions) + len(report.skipped) + len(report.invalid) >= MAX_QUESTIONS:
@@ -207,11 +215,7 @@ def parse_gift(text: str) -> ParseReport:
             continue
         question.line = line
         question.tags = [t for t in dict.fromkeys([category, *question.tags]) if t]
-        errors = validate_question(question)
-        if errors:
-            report.invalid.append(Problem(question.name, line, "; ".join(errors)))
-        else:
-            report.questions.append(question)
+        report.add(question, match_grades(question, grades))
     return report
 
 
@@ -233,7 +237,8 @@ def _field(text: str) -> str:
 
 
 def _export_question(q: Question) -> str:
-    lines = ["// [tag:%s]" % tag.replace("]", "\\]") for tag in q.tags]
+    lines = ["// [id:%s]" % q.idnumber.replace("]", "\\]")] if q.idnumber else []
+    lines += ["// [tag:%s]" % tag.replace("]", "\\]") for tag in q.tags]
     if not q.shuffle:
         lines.append("// [shuffle:false]")
     head = f"::{_escape(q.name)}::[html]{_escape(q.text)}"

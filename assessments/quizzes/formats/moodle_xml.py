@@ -2,6 +2,7 @@
 
 Only ``multichoice`` (single or multiple response) and ``truefalse`` map onto
 the bank; every other Moodle type is reported in ``ParseReport.skipped``.
+A question's ``<idnumber>`` is its stable key; names may repeat.
 
 Uploaded XML is untrusted, so documents with a DTD or entity declarations are
 refused outright (XXE / "billion laughs"), and defusedxml's parser refuses them
@@ -30,8 +31,8 @@ from assessments.quizzes.formats.bank import (
     category_tag,
     clean_name,
     clean_tag,
+    match_grades,
     truefalse_options,
-    validate_question,
 )
 from assessments.quizzes.formats.sanitise import clean_html, plain_to_html
 
@@ -127,6 +128,7 @@ def _question(element: ET.Element, qtype: str, name: str, tags: list[str]) -> Qu
         explanation=_rich(element.find("generalfeedback")),
         tags=tags,
         shuffle=_flag(element, "shuffleanswers", True),
+        idnumber=clean_name(element.findtext("idnumber") or ""),
     )
     if qtype == "truefalse":
         question.options = _truefalse(element)
@@ -136,8 +138,10 @@ def _question(element: ET.Element, qtype: str, name: str, tags: list[str]) -> Qu
     return question
 
 
-def parse_moodle_xml(text: str) -> ParseReport:
-    """Parse a Moodle XML ``<quiz>`` document into a report."""
+def parse_moodle_xml(text: str, *, grades: str = "error") -> ParseReport:
+    """Parse a Moodle XML ``<quiz>`` document into a report.
+
+    ``grades`` is Moodle's "match grades" option, as for ``parse_gift``."""
     report = ParseReport()
     text = text.lstrip("\ufeff")
     if _FORBIDDEN_RE.search(text):
@@ -177,11 +181,7 @@ def parse_moodle_xml(text: str) -> ParseReport:
             report.invalid.append(Problem(name, line, str(exc)))
             continue
         question.line = line
-        errors = validate_question(question)
-        if errors:
-            report.invalid.append(Problem(name, line, "; ".join(errors)))
-        else:
-            report.questions.append(question)
+        report.add(question, match_grades(question, grades))
     return report
 
 
@@ -207,6 +207,8 @@ def _export_question(quiz: ET.Element, q: Question) -> None:
     ET.SubElement(element, "defaultgrade").text = "1"
     ET.SubElement(element, "penalty").text = "1" if q.qtype == "truefalse" else "0.3333333"
     ET.SubElement(element, "hidden").text = "0"
+    if q.idnumber:
+        ET.SubElement(element, "idnumber").text = q.idnumber
     if q.qtype != "truefalse":
         ET.SubElement(element, "single").text = "true" if q.qtype == "single" else "false"
     # Moodle ignores shuffleanswers on true/false; we keep it for round trips.

@@ -1,17 +1,12 @@
 """Sending coverage emails at most once per occasion, and honouring each person's chosen frequency."""
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
+
+from learning.core.links import absolute_reverse
+from learning.core.mail import email_send
 
 from ..models import EmailPreference, NotificationSent
 
 Frequency = EmailPreference.Frequency
-
-
-def absolute(name, *args):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=args)
 
 
 def frequency_of(user) -> str:
@@ -38,10 +33,7 @@ def send_once(*, user, occasions, subject, template, context, attachments=()) ->
                 continue
             new.append((kind, key))
         if new:
-            body = render_to_string(template, {**context, "user": user, "items": [occasions[o] for o in new],
-                                               "preferences_url": absolute("coverage_preferences")})
-            message = EmailMessage(subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body, to=[user.email])
-            for attachment in attachments:
-                message.attach(*attachment)
-            message.send()
+            email_send(to=user.email, subject=subject, template=template, attachments=attachments,
+                       context={**context, "user": user, "items": [occasions[o] for o in new],
+                                "preferences_url": absolute_reverse("coverage_preferences")})
     return new

@@ -27,7 +27,7 @@ from assessments.quizzes.formats import (
     truefalse_options,
     validate_question,
 )
-from assessments.quizzes.formats.bank import category_tag
+from assessments.quizzes.formats.bank import MOODLE_GRADES, category_tag
 
 
 def single(**overrides):
@@ -61,7 +61,7 @@ def test_single_choice_errors(options, message):
 
 
 @pytest.mark.parametrize("fractions", [
-    ("50", "50", "0"), ("33.33333", "33.33333", "33.33333", "-100"), ("99.995", "-50"), ("100", "-100"),
+    ("50", "50", "0"), ("33.33333", "33.33333", "33.33333", "-100"), ("14.28571",) * 7 + ("-50",), ("100", "-100"),
 ])
 def test_multi_positive_fractions_sum_to_100(fractions):
     assert validate_question(multi(*fractions)) == []
@@ -135,11 +135,18 @@ names = st.lists(fragment, min_size=1, max_size=3).map("".join).map(clean_name).
 tag_text = st.one_of(
     st.text(min_size=1, max_size=15), st.sampled_from(["a]b", "x\\", "[tag:y]", "[shuffle:false]"]))
 tag_lists = st.lists(tag_text.map(clean_tag).filter(bool), unique=True, max_size=3)
+# Only Moodle's grades are valid (question_bank::fraction_options_full()), in any spelling of them.
 fractions = st.one_of(
-    st.sampled_from([Decimal(100), Decimal(0), Decimal(-100), Decimal("100.000"), Decimal("-0")]),
-    st.decimals(min_value=-100, max_value=100, places=5, allow_nan=False, allow_infinity=False),
+    st.sampled_from([Decimal("100.000"), Decimal("-0")]), st.sampled_from(MOODLE_GRADES),
 )
-non_positive = st.decimals(min_value=-100, max_value=0, places=5, allow_nan=False, allow_infinity=False)
+non_positive = st.sampled_from([g for g in MOODLE_GRADES if g <= 0])
+# Positive weights of multiple response questions that Moodle accepts: they add up to 100.
+MULTI_WEIGHTS = [
+    ["100"], ["50", "50"], ["75", "25"], ["66.66667", "33.33333"], ["83.33333", "16.66667"], ["90", "10"],
+    ["33.33333"] * 3, ["50", "25", "25"], ["40", "30", "30"], ["60", "20", "20"], ["25"] * 4,
+    ["40", "20", "20", "20"], ["70", "10", "10", "10"], ["14.28571"] * 7,
+]
+idnumbers = st.one_of(st.just(""), names.map(lambda name: clean_name(name[:100])).filter(str.isprintable))
 
 
 def option_texts(n):
@@ -152,15 +159,8 @@ def choice_options(draw, qtype):
     if qtype == "single":
         grades = draw(st.lists(fractions, min_size=1, max_size=4)) + [Decimal(100)]
     else:
-        positives = draw(st.integers(1, 4))
-        if positives == 3 and draw(st.booleans()):
-            weights = [Decimal("33.33333")] * 3  # Moodle's own rounding of thirds
-        else:
-            cuts = sorted(draw(st.lists(st.integers(1, 9999), unique=True,
-                                        min_size=positives - 1, max_size=positives - 1)))
-            bounds = [0, *cuts, 10000]
-            weights = [Decimal(b - a) / 100 for a, b in zip(bounds, bounds[1:])]
-        others = draw(st.lists(non_positive, min_size=max(0, 2 - positives), max_size=3))
+        weights = [Decimal(w) for w in draw(st.sampled_from(MULTI_WEIGHTS))]
+        others = draw(st.lists(non_positive, min_size=max(0, 2 - len(weights)), max_size=3))
         grades = weights + others
     grades = draw(st.permutations(grades))
     texts = draw(option_texts(len(grades)))
@@ -176,12 +176,13 @@ def questions(draw):
     else:
         options = draw(choice_options(qtype))
     question = Question(draw(names), qtype, draw(nonempty_rich), options, draw(rich),
-                        draw(tag_lists), draw(st.booleans()))
+                        draw(tag_lists), draw(st.booleans()), draw(idnumbers))
     assert validate_question(question) == [], "generator produced an invalid question"
     return question
 
 
-banks = st.lists(questions(), max_size=4)
+# A file gives each ID number to one question at most.
+banks = st.lists(questions(), max_size=4, unique_by=lambda q: q.idnumber or object())
 ROUND_TRIP = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
