@@ -12,6 +12,7 @@ Predicates take the signed-in user and the object. The list selectors in practic
 practice/selectors/supervision.py mirror them; tests/assessments/reflections/test_reflection_permissions_matrix.py
 checks both.
 """
+
 import rules
 
 from assessments.models import ReflectiveEntry
@@ -45,8 +46,11 @@ def is_shared_with(user, entry):
 def has_new_supervisor(_user, entry):
     """The author's current supervisor cannot read the entry yet, so there is someone to share it with."""
     current = reflection_reviewer(entry=entry)
-    return (current is not None and current.pk != entry.submitted_to_id
-            and all(membership.pk != current.pk for membership in entry.shared_with.all()))
+    return (
+        current is not None
+        and current.pk != entry.submitted_to_id
+        and all(membership.pk != current.pk for membership in entry.shared_with.all())
+    )
 
 
 @rules.predicate

@@ -1,4 +1,5 @@
 """Celery tasks for reflective practice: thin and idempotent; they take ids and call services."""
+
 from celery import shared_task
 
 from assessments.practice.services import exports, notifications

@@ -24,9 +24,14 @@ urlpatterns = [
     path("reflections/<int:entry_id>/review/", reviews.reflection_review, name="reflection_review"),
     path("reflections/exports/", exports.export_new, name="reflection_export_new"),
     path("reflections/exports/<int:export_id>/", exports.export_detail, name="reflection_export"),
-    path("reflections/exports/<int:export_id>/status/", exports.export_status, name="reflection_export_status"),
-    path("reflections/exports/<int:export_id>/download/", exports.export_download,
-         name="reflection_export_download"),
+    path(
+        "reflections/exports/<int:export_id>/status/", exports.export_status, name="reflection_export_status"
+    ),
+    path(
+        "reflections/exports/<int:export_id>/download/",
+        exports.export_download,
+        name="reflection_export_download",
+    ),
     path("updates/", updates.notification_list, name="notification_list"),
     path("updates/<int:notification_id>/", updates.notification_open, name="notification_open"),
     path("quizzes/<int:quiz_id>/", attempts.quiz_detail, name="quiz_detail"),
@@ -36,6 +41,9 @@ urlpatterns = [
     path("attempts/<int:attempt_id>/submit/", attempts.attempt_submit, name="attempt_submit"),
     path("attempts/<int:attempt_id>/review/", attempts.attempt_review, name="attempt_review"),
     path("organisation/<int:org_id>/quizzes/", reports.organisation_quizzes, name="organisation_quizzes"),
-    path("organisation/<int:org_id>/quizzes/<int:quiz_id>/", reports.organisation_quiz_analysis,
-         name="organisation_quiz_analysis"),
+    path(
+        "organisation/<int:org_id>/quizzes/<int:quiz_id>/",
+        reports.organisation_quiz_analysis,
+        name="organisation_quiz_analysis",
+    ),
 ]

@@ -3,6 +3,7 @@
 Run with `make bench`. Builds its own throwaway SQLite database under var/bench/, so it never touches the
 demo data. Prints a table; quote medians and ratios, since shared machines are noisy.
 """
+
 import os
 import statistics
 import sys
@@ -51,8 +52,10 @@ def main():
         rows.append((name, small, large, t_small, t_large, q_small, q_large))
     print(f"{'benchmark':<42}{'n':>6}{'N':>6}{'ms (n)':>10}{'ms (N)':>10}{'N/n time':>10}{'queries n/N':>13}")
     for name, small, large, t_small, t_large, q_small, q_large in rows:
-        print(f"{name:<42}{small:>6}{large:>6}{t_small * 1000:>10.1f}{t_large * 1000:>10.1f}"
-              f"{t_large / t_small:>10.2f}{q_small:>7}/{q_large:<5}")
+        print(
+            f"{name:<42}{small:>6}{large:>6}{t_small * 1000:>10.1f}{t_large * 1000:>10.1f}"
+            f"{t_large / t_small:>10.2f}{q_small:>7}/{q_large:<5}"
+        )
 
 
 if __name__ == "__main__":

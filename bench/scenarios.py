@@ -1,8 +1,9 @@
 """What the benchmarks exercise: each scenario builds data of size n and returns the operation to time."""
+
 from django.test import RequestFactory
 
-from assessments.quizzes import scoring
 from assessments.models import Quiz
+from assessments.quizzes import scoring
 from assessments.quizzes.services.attempts import attempt_start, attempt_submit
 from assessments.quizzes.services.imports import questions_write
 from learning.organisations.factories import UserFactory

@@ -1,5 +1,6 @@
 """The public documents an Open Badge points to, served at their ids so any verifier can dereference them:
 the platform's DID document (its signing key), the issuer profile, achievements and the status lists."""
+
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,8 +20,14 @@ def did_document() -> dict:
         "@context": DID_CONTEXTS,
         "id": did,
         "alsoKnownAs": [badges.issuer_id()],
-        "verificationMethod": [{"id": kid, "type": "JsonWebKey2020", "controller": did,
-                                "publicKeyJwk": key.export_public(as_dict=True)}],
+        "verificationMethod": [
+            {
+                "id": kid,
+                "type": "JsonWebKey2020",
+                "controller": did,
+                "publicKeyJwk": key.export_public(as_dict=True),
+            }
+        ],
         "assertionMethod": [kid],
     }
 
@@ -28,15 +35,25 @@ def did_document() -> dict:
 def issuer_profile() -> dict:
     # otherIdentifier ties the profile to the DID whose key signs the badges.
     did = {"type": "IdentifierEntry", "identifier": badges.platform_did(), "identifierType": "identifier"}
-    return {"@context": badges.CONTEXTS, "id": badges.issuer_id(), "type": ["Profile"],
-            "name": settings.SITE_NAME, "url": badges.issuer_url(), "otherIdentifier": [did]}
+    return {
+        "@context": badges.CONTEXTS,
+        "id": badges.issuer_id(),
+        "type": ["Profile"],
+        "name": settings.SITE_NAME,
+        "url": badges.issuer_url(),
+        "otherIdentifier": [did],
+    }
 
 
 def achievement_document(module_id: int) -> dict | None:
     """The achievement as badges state it, named as on its latest certificate, so it stays resolvable after
     the module is renamed or unpublished; None for a module no badge was ever issued for."""
-    title = (Certificate.objects.filter(completion__module_id=module_id).order_by("-issued_at")
-             .values_list("module_title", flat=True).first())
+    title = (
+        Certificate.objects.filter(completion__module_id=module_id)
+        .order_by("-issued_at")
+        .values_list("module_title", flat=True)
+        .first()
+    )
     if title is None:
         return None
     return {"@context": badges.CONTEXTS, **badges.achievement(module_id=module_id, title=title)}
@@ -46,15 +63,19 @@ def status_list_jwt(page: int) -> str:
     """A Bitstring Status List credential, signed like the badges; valid for a day so an old copy cannot be
     replayed for long to hide a revocation."""
     now, url = timezone.now(), badges.status_list_url(page)
-    return badges.sign({
-        "@context": ["https://www.w3.org/ns/credentials/v2"],
-        "id": url,
-        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
-        "issuer": badges.issuer_id(),
-        "validFrom": badges.seconds(now),
-        "validUntil": badges.seconds(now + timedelta(days=1)),
-        "credentialSubject": {
-            "id": f"{url}#list", "type": "BitstringStatusList", "statusPurpose": badge_status.PURPOSE,
-            "encodedList": badge_status.encoded_list(badge_status.withdrawn_indices(page)),
-        },
-    })
+    return badges.sign(
+        {
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "id": url,
+            "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+            "issuer": badges.issuer_id(),
+            "validFrom": badges.seconds(now),
+            "validUntil": badges.seconds(now + timedelta(days=1)),
+            "credentialSubject": {
+                "id": f"{url}#list",
+                "type": "BitstringStatusList",
+                "statusPurpose": badge_status.PURPOSE,
+                "encodedList": badge_status.encoded_list(badge_status.withdrawn_indices(page)),
+            },
+        }
+    )

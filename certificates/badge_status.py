@@ -4,6 +4,7 @@ One purpose, "revocation": the bit is set when the platform withdrew the certifi
 the person's record, or replaced by a re-issue). Expiry is not a status: every badge carries `validUntil` and
 `exp`, which verifiers check themselves (OB 3.0 §8.2), and OB 3.0 allows one `credentialStatus` per badge.
 """
+
 import gzip
 from base64 import urlsafe_b64encode
 

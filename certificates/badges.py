@@ -4,6 +4,7 @@
 The key comes from OPENBADGES_SIGNING_KEY (a private JWK as JSON); without it (development, tests) a key is
 made once and kept under var/keys/, so badges stay verifiable across restarts.
 """
+
 import hashlib
 import json
 import uuid
@@ -18,7 +19,10 @@ from jwcrypto.common import JWException
 
 from . import badge_status
 
-CONTEXTS = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
+CONTEXTS = [
+    "https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+]
 SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 
 
@@ -93,8 +97,13 @@ def _identity(email: str, salt: str) -> dict:
     """The learner as a salted SHA-256 of their email (OB 3.0 IdentityObject): a verifier who is told the
     address can confirm it, and nobody else can read it."""
     digest = hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
-    return {"type": "IdentityObject", "identityType": "emailAddress", "hashed": True,
-            "identityHash": f"sha256${digest}", "salt": salt}
+    return {
+        "type": "IdentityObject",
+        "identityType": "emailAddress",
+        "hashed": True,
+        "identityHash": f"sha256${digest}",
+        "salt": salt,
+    }
 
 
 def credential_for(certificate) -> dict:
@@ -111,8 +120,9 @@ def credential_for(certificate) -> dict:
             "name": certificate.learner_name,
             # Salted with the certificate's code: unique per badge, so one person's badges share no hash.
             "identifier": [_identity(certificate.user.email, certificate.code)],
-            "achievement": achievement(module_id=certificate.completion.module_id,
-                                       title=certificate.module_title),
+            "achievement": achievement(
+                module_id=certificate.completion.module_id, title=certificate.module_title
+            ),
         },
         "credentialSchema": [{"id": SCHEMA, "type": "1EdTechJsonSchemaValidator2019"}],
         "credentialStatus": _status_entry(certificate),
@@ -129,9 +139,13 @@ def status_list_url(page: int) -> str:
 def _status_entry(certificate) -> dict:
     """Where a wallet reads whether the badge was withdrawn (W3C Bitstring Status List): see badge_status."""
     page, index = badge_status.position(certificate.pk)
-    return {"id": f"{status_list_url(page)}#{index}", "type": "BitstringStatusListEntry",
-            "statusPurpose": badge_status.PURPOSE, "statusListIndex": str(index),
-            "statusListCredential": status_list_url(page)}
+    return {
+        "id": f"{status_list_url(page)}#{index}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": badge_status.PURPOSE,
+        "statusListIndex": str(index),
+        "statusListCredential": status_list_url(page),
+    }
 
 
 def sign(credential: dict) -> str:
@@ -139,8 +153,12 @@ def sign(credential: dict) -> str:
     claims mapped from it; the header names the key as a DID URL and carries the public key too."""
     key = signing_key()
     issuer = credential["issuer"]
-    claims = dict(credential, iss=issuer["id"] if isinstance(issuer, dict) else issuer, jti=credential["id"],
-                  nbf=_numeric(credential["validFrom"]))
+    claims = dict(
+        credential,
+        iss=issuer["id"] if isinstance(issuer, dict) else issuer,
+        jti=credential["id"],
+        nbf=_numeric(credential["validFrom"]),
+    )
     subject_id = credential["credentialSubject"].get("id")
     if subject_id:
         claims["sub"] = subject_id
@@ -182,8 +200,9 @@ def badge_verify(token: str) -> dict:
     Dates are not checked here: the verify page reports expiry from the certificate record."""
     try:
         key = signing_key()
-        checked = jwt.JWT(jwt=token.strip(), key=key, check_claims=False, algs=[algorithm(key)],
-                          strict_serialization=True)
+        checked = jwt.JWT(
+            jwt=token.strip(), key=key, check_claims=False, algs=[algorithm(key)], strict_serialization=True
+        )
     except jws.InvalidJWSSignature as exc:
         raise BadgeInvalid(str(exc)) from exc
     except (JWException, TypeError, ValueError) as exc:  # TypeError: an encrypted token (JWE)

@@ -4,6 +4,7 @@ A bundle is owed while it is queued or preparing: if its worker dies (or the bro
 owed-work sweep sees no progress for a few minutes and queues it again, and the build starts afresh. After
 BUILD_ATTEMPTS (learning.core.owed) builds it is marked failed, and the lead can try again from the page.
 """
+
 import tempfile
 import zipfile
 
@@ -50,8 +51,9 @@ def bundle_retry(*, bundle: CertificateBundle) -> CertificateBundle:
 
 @transaction.atomic
 def _bundle_claim(bundle_id):
-    return owed_build_claim(CertificateBundle.objects.select_related("organisation", "team"), bundle_id,
-                            progress_field="done")
+    return owed_build_claim(
+        CertificateBundle.objects.select_related("organisation", "team"), bundle_id, progress_field="done"
+    )
 
 
 def bundle_build_run(*, bundle_id: int) -> CertificateBundle:

@@ -1,4 +1,5 @@
 """Certificates issued from module completions, their audit trail, expiry reminders and ZIP exports."""
+
 import secrets
 
 from django.conf import settings
@@ -12,7 +13,7 @@ CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
 def new_verification_code():
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(16))
-    return "-".join(raw[i:i + 4] for i in range(0, 16, 4))
+    return "-".join(raw[i : i + 4] for i in range(0, 16, 4))
 
 
 class Certificate(models.Model):
@@ -22,7 +23,9 @@ class Certificate(models.Model):
         REVOKED = "revoked", _("Revoked")
         SUPERSEDED = "superseded", _("Superseded")
 
-    completion = models.ForeignKey("progress.ModuleCompletion", on_delete=models.PROTECT, related_name="certificates")
+    completion = models.ForeignKey(
+        "progress.ModuleCompletion", on_delete=models.PROTECT, related_name="certificates"
+    )
     version = models.PositiveSmallIntegerField(default=1, help_text=_("Goes up by one with each re-issue."))
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="certificates")
     code = models.CharField(max_length=19, unique=True, default=new_verification_code, editable=False)
@@ -37,18 +40,26 @@ class Certificate(models.Model):
     issued_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(null=True, blank=True)
     pdf = models.FileField(upload_to="certificates/", max_length=255)
-    superseded_by = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    superseded_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     revoked_reason = models.TextField(blank=True)
     earned_in = models.ManyToManyField(
-        "organisations.Organisation", blank=True, related_name="+",
-        help_text=_("Where the person was a member when they earned it: only leads there may revoke or re-issue it."),
+        "organisations.Organisation",
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Where the person was a member when they earned it: only leads there may revoke or re-issue it."
+        ),
     )
     emailed_at = models.DateTimeField(null=True, blank=True, help_text=_("When the learner was emailed."))
 
     class Meta:
         ordering = ["-issued_at"]
         constraints = [
-            models.UniqueConstraint(fields=["completion", "version"], name="certificate_once_per_completion_version"),
+            models.UniqueConstraint(
+                fields=["completion", "version"], name="certificate_once_per_completion_version"
+            ),
         ]
 
     def __str__(self):
@@ -80,7 +91,9 @@ class CertificateEvent(models.Model):
 
     certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=10, choices=Action.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     reason = models.TextField(blank=True)
     at = models.DateTimeField(default=timezone.now)
 
@@ -110,7 +123,9 @@ class CertificateBundle(models.Model):
         FAILED = "failed", _("Failed")
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
-    team = models.ForeignKey("organisations.Team", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    team = models.ForeignKey(
+        "organisations.Team", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     total = models.PositiveIntegerField(default=0)
@@ -126,4 +141,8 @@ class CertificateBundle(models.Model):
 
     @property
     def percent(self):
-        return 100 if self.status == self.Status.READY else (round(100 * self.done / self.total) if self.total else 0)
+        return (
+            100
+            if self.status == self.Status.READY
+            else (round(100 * self.done / self.total) if self.total else 0)
+        )

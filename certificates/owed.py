@@ -1,5 +1,6 @@
 """What certificates owe until it is done, for the owed-work sweep (learning.core.owed) and the orphan-file
 sweep (learning.core.orphans): a certificate for each completion, its email, and each ZIP asked for."""
+
 from django.db.models import Exists, OuterRef
 
 from learning.core.orphans import stored_files_register
@@ -30,10 +31,19 @@ def bundle_files():
 
 
 def register():
-    owed_register("certificate", queryset=completions_without_certificate, since="completed_at",
-                  task=tasks.certificate_issue)
-    owed_register("certificate email", queryset=certificate_emails_owed, since="issued_at",
-                  task=tasks.certificate_email, email=True)
+    owed_register(
+        "certificate",
+        queryset=completions_without_certificate,
+        since="completed_at",
+        task=tasks.certificate_issue,
+    )
+    owed_register(
+        "certificate email",
+        queryset=certificate_emails_owed,
+        since="issued_at",
+        task=tasks.certificate_email,
+        email=True,
+    )
     owed_register("certificate ZIP", queryset=bundles_owed, since="updated_at", task=tasks.bundle_build)
     stored_files_register("certificates", known=lambda: Certificate.objects.values_list("pdf", flat=True))
     stored_files_register("certificate-bundles", known=bundle_files)

@@ -2,6 +2,7 @@
 person's record in any organisation they belong to (organisations.view_record) may see it; leads of an
 organisation where it was earned (Certificate.earned_in) that the person still belongs to, and admins, may
 re-issue or revoke it."""
+
 import rules
 
 from learning.organisations.models import Membership
@@ -19,7 +20,9 @@ def owns_certificate(user, certificate):
 
 @rules.predicate
 def may_view_owner_record(user, certificate):
-    return certificate is not None and any(user.has_perm("organisations.view_record", m) for m in _memberships_of(certificate))
+    return certificate is not None and any(
+        user.has_perm("organisations.view_record", m) for m in _memberships_of(certificate)
+    )
 
 
 @rules.predicate
@@ -28,9 +31,11 @@ def leads_where_earned(user, certificate):
     another organisation later gives its leads no say over what was earned before."""
     if certificate is None or not user.is_authenticated:
         return False
-    owner_orgs = (Membership.objects.active()
-                  .filter(user_id=certificate.user_id, organisation__in=certificate.earned_in.all())
-                  .values("organisation_id"))
+    owner_orgs = (
+        Membership.objects.active()
+        .filter(user_id=certificate.user_id, organisation__in=certificate.earned_in.all())
+        .values("organisation_id")
+    )
     return Membership.objects.active().leads().filter(user=user, organisation_id__in=owner_orgs).exists()
 
 

@@ -1,4 +1,5 @@
 """Certificate reads."""
+
 from datetime import timedelta
 
 from django.db.models import Exists, OuterRef
@@ -10,7 +11,11 @@ from .models import Certificate
 
 
 def certificates_for_user(*, user):
-    return Certificate.objects.filter(user=user).exclude(status=Certificate.Status.SUPERSEDED).order_by("-issued_at")
+    return (
+        Certificate.objects.filter(user=user)
+        .exclude(status=Certificate.Status.SUPERSEDED)
+        .order_by("-issued_at")
+    )
 
 
 def certificate_by_code(*, code):
@@ -23,16 +28,23 @@ def certificates_in_organisation(*, organisation, team=None):
     members = Membership.objects.active().in_organisation(organisation)
     if team is not None:
         members = members.filter(team=team)
-    earned_here = Certificate.earned_in.through.objects.filter(certificate_id=OuterRef("pk"), organisation=organisation)
-    return (Certificate.objects.filter(user__in=members.values("user_id")).annotate(earned_here=Exists(earned_here))
-            .exclude(status=Certificate.Status.SUPERSEDED).order_by("learner_name", "module_title"))
+    earned_here = Certificate.earned_in.through.objects.filter(
+        certificate_id=OuterRef("pk"), organisation=organisation
+    )
+    return (
+        Certificate.objects.filter(user__in=members.values("user_id"))
+        .annotate(earned_here=Exists(earned_here))
+        .exclude(status=Certificate.Status.SUPERSEDED)
+        .order_by("learner_name", "module_title")
+    )
 
 
 def certificates_expiring_within(*, days, now=None):
     """Valid certificates that expire in the next `days` days."""
     now = now or timezone.now()
-    return Certificate.objects.filter(status=Certificate.Status.VALID, expires_at__gt=now,
-                                      expires_at__lte=now + timedelta(days=days))
+    return Certificate.objects.filter(
+        status=Certificate.Status.VALID, expires_at__gt=now, expires_at__lte=now + timedelta(days=days)
+    )
 
 
 def certificates_due_expiry(*, now=None):

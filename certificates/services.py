@@ -1,4 +1,5 @@
 """Certificate writes: issue, re-issue, revoke, expire and remind. Each is atomic and safe to repeat."""
+
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -18,8 +19,13 @@ from .pdf import render_certificate_pdf
 
 
 def _organisation_name(user):
-    membership = (Membership.objects.active().filter(user=user).select_related("organisation")
-                  .order_by("joined_on", "pk").first())
+    membership = (
+        Membership.objects.active()
+        .filter(user=user)
+        .select_related("organisation")
+        .order_by("joined_on", "pk")
+        .first()
+    )
     return membership.organisation.name if membership else ""
 
 
@@ -30,11 +36,16 @@ def _organisations_now(user):
 def _certificate_for(completion, *, version):
     module = completion.module
     return Certificate(
-        completion=completion, version=version, user=completion.user,
-        learner_name=completion.user.get_full_name() or completion.user.email, module_title=module.title,
+        completion=completion,
+        version=version,
+        user=completion.user,
+        learner_name=completion.user.get_full_name() or completion.user.email,
+        module_title=module.title,
         organisation_name=_organisation_name(completion.user),
         framework_levels=", ".join(level.name for level in module.framework_levels.all()),
-        cpd_minutes=completion.cpd_minutes, completed_at=completion.completed_at, expires_at=completion.expires_at,
+        cpd_minutes=completion.cpd_minutes,
+        completed_at=completion.completed_at,
+        expires_at=completion.expires_at,
     )
 
 
@@ -54,8 +65,12 @@ def _store(certificate):
 def _email_learner(certificate_id, template):
     certificate = Certificate.objects.select_related("user").get(pk=certificate_id)
     subject = _("Your certificate: %(m)s") % {"m": certificate.module_title}
-    email_send(to=certificate.user.email, subject=subject, template=template,
-               context={"certificate": certificate, "url": absolute_reverse("my_certificates")})
+    email_send(
+        to=certificate.user.email,
+        subject=subject,
+        template=template,
+        context={"certificate": certificate, "url": absolute_reverse("my_certificates")},
+    )
 
 
 @transaction.atomic
@@ -76,7 +91,9 @@ def certificate_issue(*, completion: ModuleCompletion) -> Certificate:
         return Certificate.objects.get(completion=completion, version=1)
     certificate.earned_in.set(_organisations_now(completion.user))  # whose leads may revoke or re-issue it
     earlier = Certificate.objects.filter(
-        user=completion.user, completion__module=completion.module, completion__cycle__lt=completion.cycle,
+        user=completion.user,
+        completion__module=completion.module,
+        completion__cycle__lt=completion.cycle,
         status__in=[Certificate.Status.VALID, Certificate.Status.EXPIRED],
     )
     earlier.update(status=Certificate.Status.SUPERSEDED, superseded_by=certificate)
@@ -113,11 +130,20 @@ def _email_change(event_id):
     event = CertificateEvent.objects.select_related("certificate__user", "actor").get(pk=event_id)
     certificate = event.certificate
     revoked = event.action == CertificateEvent.Action.REVOKED
-    subject = _("Your certificate was revoked: %(m)s") if revoked else _("Your certificate was re-issued: %(m)s")
-    email_send(to=certificate.user.email, subject=subject % {"m": certificate.module_title},
-               template="certificates/email/revoked" if revoked else "certificates/email/reissued",
-               context={"certificate": certificate, "reason": event.reason, "actor": event.actor,
-                        "url": absolute_reverse("my_certificates")})
+    subject = (
+        _("Your certificate was revoked: %(m)s") if revoked else _("Your certificate was re-issued: %(m)s")
+    )
+    email_send(
+        to=certificate.user.email,
+        subject=subject % {"m": certificate.module_title},
+        template="certificates/email/revoked" if revoked else "certificates/email/reissued",
+        context={
+            "certificate": certificate,
+            "reason": event.reason,
+            "actor": event.actor,
+            "url": absolute_reverse("my_certificates"),
+        },
+    )
 
 
 def _earned_in(certificate):
@@ -137,10 +163,19 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str) -> Cert
     replacement = _certificate_for(certificate.completion, version=latest.version + 1)
     _store(replacement)
     replacement.earned_in.set(certificate.earned_in.all())
-    Certificate.objects.filter(pk=certificate.pk).update(status=Certificate.Status.SUPERSEDED, superseded_by=replacement)
-    CertificateEvent.objects.create(certificate=replacement, action=CertificateEvent.Action.REISSUED, actor=actor, reason=reason)
-    audit_log(replacement, audit.CERTIFICATE_REISSUED, user=actor, organisation_id=_earned_in(replacement),
-              replaces=certificate.pk)
+    Certificate.objects.filter(pk=certificate.pk).update(
+        status=Certificate.Status.SUPERSEDED, superseded_by=replacement
+    )
+    CertificateEvent.objects.create(
+        certificate=replacement, action=CertificateEvent.Action.REISSUED, actor=actor, reason=reason
+    )
+    audit_log(
+        replacement,
+        audit.CERTIFICATE_REISSUED,
+        user=actor,
+        organisation_id=_earned_in(replacement),
+        replaces=certificate.pk,
+    )
     _email_owed(replacement)
     return replacement
 
@@ -154,8 +189,9 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
         raise ServiceError(_("Give a reason for revoking."))
     certificate.status, certificate.revoked_reason = Certificate.Status.REVOKED, reason.strip()
     certificate.save(update_fields=["status", "revoked_reason"])
-    event = CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.REVOKED, actor=actor,
-                                            reason=reason)
+    event = CertificateEvent.objects.create(
+        certificate=certificate, action=CertificateEvent.Action.REVOKED, actor=actor, reason=reason
+    )
     audit_log(certificate, audit.CERTIFICATE_REVOKED, user=actor, organisation_id=_earned_in(certificate))
     transaction.on_commit(lambda: _email_change(event.pk), robust=True)
     return certificate
@@ -173,8 +209,11 @@ def certificate_remind_if_due(*, certificate: Certificate, thresholds, now=None)
         return False
     for days in reached:
         ExpiryReminder.objects.get_or_create(certificate=certificate, days_before=days)
-    CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.REMINDED,
-                                    reason=f"{days_left} days before expiry")
+    CertificateEvent.objects.create(
+        certificate=certificate,
+        action=CertificateEvent.Action.REMINDED,
+        reason=f"{days_left} days before expiry",
+    )
     transaction.on_commit(lambda: _email_learner(certificate.pk, "certificates/email/expiring"))
     return True
 
@@ -187,13 +226,19 @@ def certificate_expire(*, certificate: Certificate) -> None:
         return
     certificate.status = Certificate.Status.EXPIRED
     certificate.save(update_fields=["status"])
-    ModuleCompletion.objects.filter(pk=certificate.completion_id).update(status=ModuleCompletion.Status.EXPIRED)
+    ModuleCompletion.objects.filter(pk=certificate.completion_id).update(
+        status=ModuleCompletion.Status.EXPIRED
+    )
     completion = certificate.completion
-    enrolment = Enrolment.objects.select_for_update().filter(user=completion.user, module=completion.module).first()
+    enrolment = (
+        Enrolment.objects.select_for_update().filter(user=completion.user, module=completion.module).first()
+    )
     if enrolment and enrolment.cycle == completion.cycle:
         enrolment.cycle += 1
         enrolment.cycle_started_at = timezone.now()
         enrolment.lessons_completed_at = None
         enrolment.module_revision_id = None
-        enrolment.save(update_fields=["cycle", "cycle_started_at", "lessons_completed_at", "module_revision_id"])
+        enrolment.save(
+            update_fields=["cycle", "cycle_started_at", "lessons_completed_at", "module_revision_id"]
+        )
     CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.EXPIRED)

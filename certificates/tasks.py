@@ -1,4 +1,5 @@
 """Celery tasks for certificates: thin, idempotent, retry-safe. They take ids and call services."""
+
 from celery import shared_task
 from django.conf import settings
 

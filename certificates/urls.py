@@ -16,10 +16,26 @@ urlpatterns = [
     path("openbadges/issuer/", views_openbadges.issuer, name="openbadges_issuer"),
     path("achievements/<int:module_id>", views_openbadges.achievement, name="openbadges_achievement"),
     path("openbadges/status/<int:page>/", views_openbadges.status_list, name="openbadges_status_list"),
-    path("organisation/<int:org_id>/certificates/", views_organisation.organisation_certificates, name="organisation_certificates"),
-    path("organisation/<int:org_id>/certificates/zip/", views_organisation.bundle_create, name="bundle_create"),
+    path(
+        "organisation/<int:org_id>/certificates/",
+        views_organisation.organisation_certificates,
+        name="organisation_certificates",
+    ),
+    path(
+        "organisation/<int:org_id>/certificates/zip/", views_organisation.bundle_create, name="bundle_create"
+    ),
     path("organisation/bundles/<int:bundle_id>/", views_organisation.bundle_detail, name="bundle_detail"),
-    path("organisation/bundles/<int:bundle_id>/status/", views_organisation.bundle_status, name="bundle_status"),
-    path("organisation/bundles/<int:bundle_id>/retry/", views_organisation.bundle_try_again, name="bundle_retry"),
-    path("organisation/bundles/<int:bundle_id>/download/", views_organisation.bundle_download, name="bundle_download"),
+    path(
+        "organisation/bundles/<int:bundle_id>/status/", views_organisation.bundle_status, name="bundle_status"
+    ),
+    path(
+        "organisation/bundles/<int:bundle_id>/retry/",
+        views_organisation.bundle_try_again,
+        name="bundle_retry",
+    ),
+    path(
+        "organisation/bundles/<int:bundle_id>/download/",
+        views_organisation.bundle_download,
+        name="bundle_download",
+    ),
 ]

@@ -1,4 +1,5 @@
 """Certificate pages: My certificates, downloads, the public verify page, and managing by leads."""
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from learning.core.errors import ServiceError
@@ -26,25 +26,38 @@ def _certificate(request, code, perm="certificates.view_certificate"):
 
 @login_required
 def my_certificates(request):
-    return render(request, "certificates/my_certificates.html",
-                  {"certificates": selectors.certificates_for_user(user=request.user)})
+    return render(
+        request,
+        "certificates/my_certificates.html",
+        {"certificates": selectors.certificates_for_user(user=request.user)},
+    )
 
 
 @login_required
 def certificate_page(request, code):
     """The certificate as an accessible web page: the alternative to the untagged PDF, for the same people."""
     certificate = _certificate(request, code)
-    return render(request, "certificates/certificate.html", {
-        "certificate": certificate, "status": certificate.display_status, "site_name": settings.SITE_NAME,
-        "verify_url": verify_url(certificate.code),
-    })
+    return render(
+        request,
+        "certificates/certificate.html",
+        {
+            "certificate": certificate,
+            "status": certificate.display_status,
+            "site_name": settings.SITE_NAME,
+            "verify_url": verify_url(certificate.code),
+        },
+    )
 
 
 @login_required
 def certificate_pdf(request, code):
     certificate = _certificate(request, code)
-    return FileResponse(certificate.pdf.open("rb"), as_attachment=True, filename=f"certificate-{certificate.code}.pdf",
-                        content_type="application/pdf")
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"certificate-{certificate.code}.pdf",
+        content_type="application/pdf",
+    )
 
 
 @login_required
@@ -69,16 +82,28 @@ def certificate_manage(request, code):
         except ServiceError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("Certificate re-issued.") if action == "reissue" else _("Certificate revoked."))
+            messages.success(
+                request, _("Certificate re-issued.") if action == "reissue" else _("Certificate revoked.")
+            )
             return redirect("certificate_manage", code=result.code)
-    return render(request, "certificates/manage.html", {
-        "certificate": certificate, "form": form, "events": certificate.events.select_related("actor"),
-    })
+    return render(
+        request,
+        "certificates/manage.html",
+        {
+            "certificate": certificate,
+            "form": form,
+            "events": certificate.events.select_related("actor"),
+        },
+    )
 
 
 def _verify_context(certificate, badge_claims=None, badge_error=None):
-    return {"certificate": certificate, "status": certificate.display_status if certificate else None,
-            "badge_claims": badge_claims, "badge_error": badge_error}
+    return {
+        "certificate": certificate,
+        "status": certificate.display_status if certificate else None,
+        "badge_claims": badge_claims,
+        "badge_error": badge_error,
+    }
 
 
 def _verify_rate(group, request):
@@ -89,7 +114,9 @@ def _verify_rate(group, request):
 def verify(request, code=None):
     """Public: is this certificate genuine and current? Shows only what a verifier needs."""
     if getattr(request, "limited", False):
-        return render(request, "certificates/verify.html", {"form": VerifyForm(), "limited": True}, status=429)
+        return render(
+            request, "certificates/verify.html", {"form": VerifyForm(), "limited": True}, status=429
+        )
     form = VerifyForm(request.POST or None)
     context = {"form": form, "searched": code is not None or request.method == "POST"}
     if code is not None:
@@ -105,8 +132,12 @@ def verify(request, code=None):
             except badges.BadgeInvalid:
                 context.update(_verify_context(None, badge_error="signature"))
             else:
-                context.update(_verify_context(selectors.certificate_by_code(code=badges.certificate_code(claims)),
-                                               badge_claims=claims))
+                context.update(
+                    _verify_context(
+                        selectors.certificate_by_code(code=badges.certificate_code(claims)),
+                        badge_claims=claims,
+                    )
+                )
         else:
             context.update(_verify_context(selectors.certificate_by_code(code=form.cleaned_data["code"])))
     return render(request, "certificates/verify.html", context)

@@ -1,4 +1,5 @@
 """Public JSON documents behind Open Badges: each answers at the exact id a badge names (no redirect)."""
+
 from django.http import Http404, HttpResponse, JsonResponse
 
 from . import badge_documents

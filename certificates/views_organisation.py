@@ -1,4 +1,5 @@
 """Certificates across an organisation, for its workforce leads: list, and ZIP download built by Celery."""
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,10 +26,17 @@ def organisation_certificates(request, org_id):
     team = form.chosen_team()
     certificates = certificates_in_organisation(organisation=organisation, team=team)
     page = page_of(request, certificates)
-    return render(request, "certificates/organisation.html", {
-        "organisation": organisation, "team": team, "form": form, "page_obj": page,
-        "query_string": f"team={team.pk}" if team else "",
-    })
+    return render(
+        request,
+        "certificates/organisation.html",
+        {
+            "organisation": organisation,
+            "team": team,
+            "form": form,
+            "page_obj": page,
+            "query_string": f"team={team.pk}" if team else "",
+        },
+    )
 
 
 @login_required
@@ -39,22 +47,28 @@ def bundle_create(request, org_id):
     if not form.is_valid():
         messages.error(request, form.errors["team"][0])
         return redirect("organisation_certificates", org_id=organisation.pk)
-    bundle = bundle_request(organisation=organisation, team=form.cleaned_data["team"],
-                            requested_by=request.user)
+    bundle = bundle_request(
+        organisation=organisation, team=form.cleaned_data["team"], requested_by=request.user
+    )
     return redirect("bundle_detail", bundle_id=bundle.pk)
 
 
 def _own_bundle(request, bundle_id):
     bundle = get_object_or_404(CertificateBundle.objects.select_related("organisation", "team"), pk=bundle_id)
-    if bundle.requested_by_id != request.user.pk or not request.user.has_perm("organisations.manage_organisation", bundle.organisation):
+    if bundle.requested_by_id != request.user.pk or not request.user.has_perm(
+        "organisations.manage_organisation", bundle.organisation
+    ):
         raise PermissionDenied
     return bundle
 
 
 @login_required
 def bundle_detail(request, bundle_id):
-    return render(request, "certificates/bundle.html", {"bundle": _own_bundle(request, bundle_id),
-                                                        "kept_days": settings.CERTIFICATE_BUNDLE_RETENTION_DAYS})
+    return render(
+        request,
+        "certificates/bundle.html",
+        {"bundle": _own_bundle(request, bundle_id), "kept_days": settings.CERTIFICATE_BUNDLE_RETENTION_DAYS},
+    )
 
 
 @login_required
@@ -67,7 +81,9 @@ def bundle_try_again(request, bundle_id):
 @login_required
 def bundle_status(request, bundle_id):
     bundle = _own_bundle(request, bundle_id)
-    return JsonResponse({"status": bundle.status, "percent": bundle.percent, "done": bundle.done, "total": bundle.total})
+    return JsonResponse(
+        {"status": bundle.status, "percent": bundle.percent, "done": bundle.done, "total": bundle.total}
+    )
 
 
 @login_required
@@ -76,4 +92,6 @@ def bundle_download(request, bundle_id):
     if bundle.status != CertificateBundle.Status.READY:
         return redirect("bundle_detail", bundle_id=bundle.pk)
     audit_log(bundle, audit.CERTIFICATES_DOWNLOADED, organisation_id=bundle.organisation_id)
-    return FileResponse(bundle.file.open("rb"), as_attachment=True, filename=bundle.file.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        bundle.file.open("rb"), as_attachment=True, filename=bundle.file.name.rsplit("/", 1)[-1]
+    )

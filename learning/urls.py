@@ -27,6 +27,8 @@ if settings.DEBUG:
     # Development serves Wagtail's image files only. Certificates, ZIPs and reflective-account exports also live
     # under MEDIA_ROOT and go only through the views that check who is asking; documents have their own view.
     for folder in ("original_images", "images"):
-        urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=f"{settings.MEDIA_ROOT}/{folder}")
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=f"{settings.MEDIA_ROOT}/{folder}"
+        )
 
 urlpatterns += [path("", include(wagtail_urls))]

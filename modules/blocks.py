@@ -1,4 +1,5 @@
 """StreamField blocks editors use to write lessons."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -86,7 +87,9 @@ class LessonBodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     video = VideoBlock()
     reflect = ReflectBlock()
-    accordion = blocks.ListBlock(AccordionItemBlock(), icon="list-ul", template="modules/blocks/accordion.html")
+    accordion = blocks.ListBlock(
+        AccordionItemBlock(), icon="list-ul", template="modules/blocks/accordion.html"
+    )
     resource = ResourceBlock()
 
 

@@ -4,6 +4,7 @@ Pages hold content only; learner records live in learning.progress and are writt
 learner sees of them on these pages (progress, the quiz) comes from template tags those apps own
 (learning/progress/templatetags/progress_panels.py, assessments/templatetags/quiz_panels.py).
 """
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -74,7 +75,9 @@ class ModulePage(Page):
     learning_outcomes = StreamField([("outcome", blocks.CharBlock())], blank=True)
     estimated_minutes = models.PositiveIntegerField(default=30)
     framework_levels = ParentalManyToManyField(FrameworkLevel, blank=True, related_name="modules")
-    tags = ClusterTaggableManager(through=ModulePageTag, blank=True, help_text=_("e.g. GIRFEC, Quality Principles"))
+    tags = ClusterTaggableManager(
+        through=ModulePageTag, blank=True, help_text=_("e.g. GIRFEC, Quality Principles")
+    )
     content_note = RichTextField(
         blank=True, help_text=_("What the module discusses that may be difficult, and where to find support.")
     )
@@ -82,13 +85,20 @@ class ModulePage(Page):
     reflective_prompt = models.TextField(blank=True)
     references = StreamField([("reference", ReferenceBlock())], blank=True)
     # The completion rule: every lesson always; these add to it.
-    require_quiz_pass = models.BooleanField(default=True, help_text=_("Learners must pass the module's quiz, if it has one."))
-    require_signed_reflection = models.BooleanField(
-        default=False, help_text=_("Learners must have a reflection on this module signed off by their supervisor.")
+    require_quiz_pass = models.BooleanField(
+        default=True, help_text=_("Learners must pass the module's quiz, if it has one.")
     )
-    cpd_minutes = models.PositiveIntegerField(null=True, blank=True, help_text=_("CPD time recorded; defaults to the estimated minutes."))
+    require_signed_reflection = models.BooleanField(
+        default=False,
+        help_text=_("Learners must have a reflection on this module signed off by their supervisor."),
+    )
+    cpd_minutes = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("CPD time recorded; defaults to the estimated minutes.")
+    )
     validity_months = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text=_("Certificates expire after this many months (e.g. 36); empty means they do not expire.")
+        null=True,
+        blank=True,
+        help_text=_("Certificates expire after this many months (e.g. 36); empty means they do not expire."),
     )
 
     search_fields = Page.search_fields + [
@@ -101,14 +111,23 @@ class ModulePage(Page):
         FieldPanel("topic"),
         FieldPanel("summary"),
         FieldPanel("learning_outcomes"),
-        MultiFieldPanel([FieldPanel("estimated_minutes"), FieldPanel("framework_levels"), FieldPanel("tags")],
-                        heading=_("Level and time")),
+        MultiFieldPanel(
+            [FieldPanel("estimated_minutes"), FieldPanel("framework_levels"), FieldPanel("tags")],
+            heading=_("Level and time"),
+        ),
         FieldPanel("content_note"),
         FieldPanel("prerequisites"),
         FieldPanel("reflective_prompt"),
         FieldPanel("references"),
-        MultiFieldPanel([FieldPanel("require_quiz_pass"), FieldPanel("require_signed_reflection"),
-                         FieldPanel("cpd_minutes"), FieldPanel("validity_months")], heading=_("Completion and certificate")),
+        MultiFieldPanel(
+            [
+                FieldPanel("require_quiz_pass"),
+                FieldPanel("require_signed_reflection"),
+                FieldPanel("cpd_minutes"),
+                FieldPanel("validity_months"),
+            ],
+            heading=_("Completion and certificate"),
+        ),
     ]
     parent_page_types = ["modules.LearningIndexPage"]
     subpage_types = ["modules.LessonPage"]

@@ -2,6 +2,7 @@
 
 Idempotent: existing pages (matched by slug) are left as editors made them; only what is missing is added.
 """
+
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,8 +15,12 @@ from wagtail.models import Page, PageViewRestriction, Site
 from .models import FrameworkLevel, HomePage, LearningIndexPage, LessonPage, ModulePage, Topic
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_content"
-NES_LEVELS = [("informed", "Trauma-informed"), ("skilled", "Trauma-skilled"),
-              ("enhanced", "Trauma-enhanced"), ("specialist", "Trauma-specialist")]
+NES_LEVELS = [
+    ("informed", "Trauma-informed"),
+    ("skilled", "Trauma-skilled"),
+    ("enhanced", "Trauma-enhanced"),
+    ("specialist", "Trauma-specialist"),
+]
 HOME_INTRO = (
     "<p>Whole Family Learning is the training platform for people in Scotland who work with families affected "
     "by alcohol and drugs. Take short modules on family-inclusive practice, trauma-informed care, the Safe and "
@@ -46,13 +51,19 @@ def site_structure_ensure() -> LearningIndexPage:
             default.delete()
         home = root.add_child(instance=HomePage(title="Whole Family Learning", slug="home", intro=HOME_INTRO))
         _publish(home)
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home,
-                                                                   "site_name": "Whole Family Learning"})
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "root_page": home, "site_name": "Whole Family Learning"},
+    )
     index = LearningIndexPage.objects.child_of(home).first()
     if index is None:
-        index = home.add_child(instance=LearningIndexPage(
-            title="Learning modules", slug="learning",
-            intro="<p>Modules for the whole workforce. Sign in to start one.</p>"))
+        index = home.add_child(
+            instance=LearningIndexPage(
+                title="Learning modules",
+                slug="learning",
+                intro="<p>Modules for the whole workforce. Sign in to start one.</p>",
+            )
+        )
         _publish(index)
         PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
     return index
@@ -80,24 +91,33 @@ def _module_from(data, index, report):
     module = ModulePage.objects.child_of(index).filter(slug=data["slug"]).first()
     if module is None:
         module = ModulePage(
-            title=data["title"], slug=data["slug"], topic=topic, summary=data["summary"],
+            title=data["title"],
+            slug=data["slug"],
+            topic=topic,
+            summary=data["summary"],
             learning_outcomes=[("outcome", o) for o in data["learning_outcomes"]],
-            estimated_minutes=data["estimated_minutes"], content_note=_rich(data.get("content_note", "")),
+            estimated_minutes=data["estimated_minutes"],
+            content_note=_rich(data.get("content_note", "")),
             reflective_prompt=data.get("reflective_prompt", ""),
             references=[("reference", r) for r in data.get("references", [])],
         )
-        module.framework_levels = list(FrameworkLevel.objects.filter(slug__in=data.get("framework_levels", [])))
+        module.framework_levels = list(
+            FrameworkLevel.objects.filter(slug__in=data.get("framework_levels", []))
+        )
         module.tags.add(*data.get("framework_tags", []))
         index.add_child(instance=module)
         _publish(module)
         report.add(module)
     for lesson_data in data["lessons"]:
         if not LessonPage.objects.child_of(module).filter(slug=lesson_data["slug"]).exists():
-            lesson = module.add_child(instance=LessonPage(
-                title=lesson_data["title"], slug=lesson_data["slug"],
-                estimated_minutes=lesson_data["estimated_minutes"],
-                body=[_block(item) for item in lesson_data["body"]],
-            ))
+            lesson = module.add_child(
+                instance=LessonPage(
+                    title=lesson_data["title"],
+                    slug=lesson_data["slug"],
+                    estimated_minutes=lesson_data["estimated_minutes"],
+                    body=[_block(item) for item in lesson_data["body"]],
+                )
+            )
             _publish(lesson)
             report.add(lesson)
     return module

@@ -1,4 +1,5 @@
 """Wagtail's scheduled publishing, run by beat so that 'go live at' and 'expire at' dates take effect."""
+
 from celery import shared_task
 from django.core.management import call_command
 

@@ -1,4 +1,5 @@
 """Topics and framework levels are snippets editors manage alongside the module pages."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 

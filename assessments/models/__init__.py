@@ -4,6 +4,17 @@ from assessments.models.reflection import ReflectionComment, ReflectionExport, R
 from assessments.models.supervision import SessionAction, SessionNote, SupervisionSession
 
 __all__ = [
-    "Attempt", "AttemptQuestion", "Notification", "Option", "Question", "QuestionTag", "Quiz", "ReflectionComment",
-    "ReflectionExport", "ReflectiveEntry", "SessionAction", "SessionNote", "SupervisionSession",
+    "Attempt",
+    "AttemptQuestion",
+    "Notification",
+    "Option",
+    "Question",
+    "QuestionTag",
+    "Quiz",
+    "ReflectionComment",
+    "ReflectionExport",
+    "ReflectiveEntry",
+    "SessionAction",
+    "SessionNote",
+    "SupervisionSession",
 ]

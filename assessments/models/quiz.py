@@ -3,6 +3,7 @@
 An attempt copies the questions it draws (text, options, fractions, feedback) into its own rows when it
 starts, so editing or deleting bank questions later never changes a past attempt or its score.
 """
+
 from decimal import Decimal
 
 from django.conf import settings
@@ -47,21 +48,39 @@ class Quiz(index.Indexed, models.Model):
         "modules.ModulePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="quiz"
     )
     intro = RichTextField(blank=True, features=QUESTION_FEATURES)
-    pass_mark = models.PositiveSmallIntegerField(default=80, validators=[MaxValueValidator(100)], help_text="%")
+    pass_mark = models.PositiveSmallIntegerField(
+        default=80, validators=[MaxValueValidator(100)], help_text="%"
+    )
     questions_per_attempt = models.PositiveSmallIntegerField(default=5, validators=[MinValueValidator(1)])
-    draw_from_tag = models.CharField(max_length=100, blank=True, help_text=_("Draw only questions with this tag."))
+    draw_from_tag = models.CharField(
+        max_length=100, blank=True, help_text=_("Draw only questions with this tag.")
+    )
     attempts_allowed = models.PositiveSmallIntegerField(default=0, help_text=_("0 means unlimited."))
     grading = models.CharField(max_length=10, choices=Grading.choices, default=Grading.HIGHEST)
     time_limit_minutes = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text=_("Off by default: timers are not trauma-informed. Use only when needed.")
+        null=True,
+        blank=True,
+        help_text=_("Off by default: timers are not trauma-informed. Use only when needed."),
     )
     review = models.CharField(max_length=10, choices=Review.choices, default=Review.ANSWERS)
 
     panels = [
-        FieldPanel("title"), FieldPanel("module"), FieldPanel("intro"),
-        MultiFieldPanel([FieldPanel("questions_per_attempt"), FieldPanel("draw_from_tag")], heading=_("Questions")),
-        MultiFieldPanel([FieldPanel("pass_mark"), FieldPanel("attempts_allowed"), FieldPanel("grading"),
-                         FieldPanel("time_limit_minutes"), FieldPanel("review")], heading=_("Rules")),
+        FieldPanel("title"),
+        FieldPanel("module"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("questions_per_attempt"), FieldPanel("draw_from_tag")], heading=_("Questions")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("attempts_allowed"),
+                FieldPanel("grading"),
+                FieldPanel("time_limit_minutes"),
+                FieldPanel("review"),
+            ],
+            heading=_("Rules"),
+        ),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
@@ -74,7 +93,9 @@ class Quiz(index.Indexed, models.Model):
 
 
 class QuestionTag(TaggedItemBase):
-    content_object = ParentalKey("assessments.Question", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "assessments.Question", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class Question(index.Indexed, ClusterableModel):
@@ -87,9 +108,13 @@ class Question(index.Indexed, ClusterableModel):
     # Not a key: Moodle's files repeat names, and every question in them is a question of its own.
     name = models.CharField(max_length=200)
     idnumber = models.CharField(
-        _("ID number"), max_length=IDNUMBER_MAX_LENGTH, blank=True,
-        help_text=_("Optional, as in Moodle. Importing a file with a question of this ID number updates this "
-                    "question instead of adding another."),
+        _("ID number"),
+        max_length=IDNUMBER_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "Optional, as in Moodle. Importing a file with a question of this ID number updates this "
+            "question instead of adding another."
+        ),
     )
     qtype = models.CharField(_("type"), max_length=10, choices=Type.choices, default=Type.SINGLE)
     text = RichTextField(features=QUESTION_FEATURES)
@@ -98,20 +123,37 @@ class Question(index.Indexed, ClusterableModel):
     tags = ClusterTaggableManager(through=QuestionTag, blank=True)
 
     panels = [
-        FieldPanel("quiz"), FieldPanel("name"), FieldPanel("idnumber"), FieldPanel("qtype"), FieldPanel("text"),
-        FieldPanel("tags"), FieldPanel("shuffle"), FieldPanel("explanation"),
-        InlinePanel("options", min_num=2, heading=_("Options"),
-                    help_text=_("Fractions in %, one of Moodle's grades (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, "
-                                "40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0 or minus one of "
-                                "these): single choice needs one at 100; multiple response positives add to 100.")),
+        FieldPanel("quiz"),
+        FieldPanel("name"),
+        FieldPanel("idnumber"),
+        FieldPanel("qtype"),
+        FieldPanel("text"),
+        FieldPanel("tags"),
+        FieldPanel("shuffle"),
+        FieldPanel("explanation"),
+        InlinePanel(
+            "options",
+            min_num=2,
+            heading=_("Options"),
+            help_text=_(
+                "Fractions in %, one of Moodle's grades (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, "
+                "40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0 or minus one of "
+                "these): single choice needs one at 100; multiple response positives add to 100."
+            ),
+        ),
     ]
     base_form_class = QuestionForm  # checks the question with the options and tags being saved
     search_fields = [index.SearchField("name"), index.SearchField("text"), index.FilterField("quiz_id")]
 
     class Meta:
         ordering = ["quiz", "name"]
-        constraints = [models.UniqueConstraint(fields=["quiz", "idnumber"], condition=~Q(idnumber=""),
-                                               name="question_unique_idnumber_per_quiz")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quiz", "idnumber"],
+                condition=~Q(idnumber=""),
+                name="question_unique_idnumber_per_quiz",
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -127,15 +169,22 @@ class Question(index.Indexed, ClusterableModel):
 def validate_moodle_grade(value):
     """Only Moodle's grades, so that every exported question imports into Moodle (formats/bank.py)."""
     if value is not None and Decimal(value) not in MOODLE_GRADES:
-        raise ValidationError(_("%(grade)s is not a grade Moodle accepts: the nearest is %(nearest)s."),
-                              params={"grade": percent(Decimal(value)), "nearest": percent(nearest_moodle_grade(Decimal(value)))})
+        raise ValidationError(
+            _("%(grade)s is not a grade Moodle accepts: the nearest is %(nearest)s."),
+            params={
+                "grade": percent(Decimal(value)),
+                "nearest": percent(nearest_moodle_grade(Decimal(value))),
+            },
+        )
 
 
 class Option(Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
     text = models.TextField()
     fraction = models.DecimalField(
-        max_digits=8, decimal_places=5, default=0,
+        max_digits=8,
+        decimal_places=5,
+        default=0,
         validators=[MinValueValidator(-100), MaxValueValidator(100), validate_moodle_grade],
         help_text=_("% of the question's mark"),
     )
@@ -144,10 +193,13 @@ class Option(Orderable):
     panels = [FieldPanel("text"), FieldPanel("fraction"), FieldPanel("feedback")]
 
     class Meta(Orderable.Meta):
-        constraints = [models.CheckConstraint(
-            condition=Q(fraction__in=MOODLE_GRADES), name="option_fraction_is_a_moodle_grade",
-            violation_error_message=_("Use one of Moodle's grades (see the help above the options)."),
-        )]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fraction__in=MOODLE_GRADES),
+                name="option_fraction_is_a_moodle_grade",
+                violation_error_message=_("Use one of Moodle's grades (see the help above the options)."),
+            )
+        ]
 
     def __str__(self):
         return self.text
@@ -174,10 +226,13 @@ class Attempt(models.Model):
         ordering = ["-started_at"]
         constraints = [
             models.UniqueConstraint(fields=["user", "quiz", "number"], name="attempt_unique_number"),
-            models.UniqueConstraint(fields=["user", "quiz"], condition=Q(status="in_progress"),
-                                    name="attempt_one_in_progress"),
-            models.CheckConstraint(condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
-                                   name="attempt_score_in_range"),
+            models.UniqueConstraint(
+                fields=["user", "quiz"], condition=Q(status="in_progress"), name="attempt_one_in_progress"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
+                name="attempt_score_in_range",
+            ),
         ]
 
     def __str__(self):
@@ -197,7 +252,9 @@ class AttemptQuestion(models.Model):
 
     class Meta:
         ordering = ["attempt", "position"]
-        constraints = [models.UniqueConstraint(fields=["attempt", "position"], name="attempt_item_unique_position")]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="attempt_item_unique_position")
+        ]
 
     def __str__(self):
         return f"{self.attempt} Q{self.position}"

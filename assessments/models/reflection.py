@@ -6,6 +6,7 @@ a new supervisor never inherits the history. The author may share an entry with 
 (`shared_with`). Once signed off, the entry is locked: the services refuse every change, so what was signed is
 what stays. Reflection text is private: who reads it is decided in assessments/rules.py.
 """
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -29,7 +30,9 @@ class ReflectiveEntry(models.Model):
 
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections")
     membership = models.ForeignKey(
-        "organisations.Membership", on_delete=models.CASCADE, related_name="reflections",
+        "organisations.Membership",
+        on_delete=models.CASCADE,
+        related_name="reflections",
         help_text=_("The organisation the entry is filed under; it is submitted to the supervisor there."),
     )
     module = models.ForeignKey(
@@ -41,7 +44,9 @@ class ReflectiveEntry(models.Model):
     template = models.CharField(max_length=10, choices=Template.choices, default=Template.GIBBS)
     stages = models.JSONField(default=dict, blank=True, help_text=_("The text of each stage, by stage key."))
     code_themes = models.JSONField(
-        default=list, blank=True, help_text=_("The NMC Code themes the author chose, by key (optional)."),
+        default=list,
+        blank=True,
+        help_text=_("The NMC Code themes the author chose, by key (optional)."),
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -49,11 +54,19 @@ class ReflectiveEntry(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     # Supervisor memberships, not users: the rules check the person still holds the role in this organisation.
     submitted_to = models.ForeignKey(
-        "organisations.Membership", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text=_("The supervisor the entry was submitted to: the one person who reviews it. Empty for a draft."),
+        "organisations.Membership",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The supervisor the entry was submitted to: the one person who reviews it. Empty for a draft."
+        ),
     )
     shared_with = models.ManyToManyField(
-        "organisations.Membership", blank=True, related_name="+",
+        "organisations.Membership",
+        blank=True,
+        related_name="+",
         help_text=_("Later supervisors the author chose to let read the entry (read only)."),
     )
     # The sign-off stamp: copied, not looked up, so a later change of name or job leaves the evidence as signed.
@@ -73,10 +86,12 @@ class ReflectiveEntry(models.Model):
                 name="reflection_signed_off_has_stamp",
             ),
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(submitted_at__isnull=False), name="reflection_shared_has_submitted_at",
+                condition=Q(status="draft") | Q(submitted_at__isnull=False),
+                name="reflection_shared_has_submitted_at",
             ),
             models.CheckConstraint(
-                condition=~Q(status="draft") | Q(submitted_to__isnull=True), name="reflection_draft_is_with_nobody",
+                condition=~Q(status="draft") | Q(submitted_to__isnull=True),
+                name="reflection_draft_is_with_nobody",
             ),
         ]
         indexes = [models.Index(fields=["status", "submitted_at"], name="reflection_queue_idx")]
@@ -86,7 +101,9 @@ class ReflectiveEntry(models.Model):
 
     def clean(self):
         if self.membership_id and self.author_id and self.membership.user_id != self.author_id:
-            raise ValidationError({"membership": _("A reflection is filed under one of its author's memberships.")})
+            raise ValidationError(
+                {"membership": _("A reflection is filed under one of its author's memberships.")}
+            )
         if self.template not in TEMPLATES:
             raise ValidationError({"template": _("Choose a reflection template.")})
         themes = {key for key, _label in NMC_CODE_THEMES}
@@ -127,7 +144,9 @@ class ReflectionComment(models.Model):
         SIGNED_OFF = "signed_off", _("Signed off")
 
     entry = models.ForeignKey(ReflectiveEntry, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMENT)
     body = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -136,7 +155,8 @@ class ReflectionComment(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(kind__in=["comment", "changes"]) | ~Q(body=""), name="reflection_comment_has_text"
+                condition=~Q(kind__in=["comment", "changes"]) | ~Q(body=""),
+                name="reflection_comment_has_text",
             )
         ]
 
@@ -157,11 +177,15 @@ class ReflectionExport(models.Model):
         NMC = "nmc", _("NMC revalidation: written reflective accounts form")
         SSSC = "sssc", _("SSSC continuous professional learning (CPL) record")
 
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflection_exports")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflection_exports"
+    )
     entries = models.ManyToManyField(ReflectiveEntry, related_name="exports")
     layout = models.CharField(max_length=10, choices=Layout.choices, default=Layout.ACCOUNT)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    file_path = models.CharField(max_length=300, blank=True, help_text=_("Path in default storage; never a public URL."))
+    file_path = models.CharField(
+        max_length=300, blank=True, help_text=_("Path in default storage; never a public URL.")
+    )
     error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -169,7 +193,9 @@ class ReflectionExport(models.Model):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=~Q(status="ready") | ~Q(file_path=""), name="reflection_export_ready_has_file")
+            models.CheckConstraint(
+                condition=~Q(status="ready") | ~Q(file_path=""), name="reflection_export_ready_has_file"
+            )
         ]
 
     def __str__(self):

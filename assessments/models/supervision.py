@@ -3,6 +3,7 @@
 A session is recorded by a supervisor (their supervisor membership) with one or more of their supervisees in
 the same organisation; the recorder and the supervisees see it, and each supervisee may add one note.
 """
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -15,11 +16,15 @@ class SupervisionSession(models.Model):
         PEER = "peer", _("Peer")
 
     supervisor = models.ForeignKey(
-        "organisations.Membership", on_delete=models.CASCADE, related_name="sessions_recorded",
+        "organisations.Membership",
+        on_delete=models.CASCADE,
+        related_name="sessions_recorded",
         help_text=_("The supervisor membership of the person who recorded the session."),
     )
     held_on = models.DateField(_("date"))
-    kind = models.CharField(_("type of supervision"), max_length=10, choices=Kind.choices, default=Kind.INDIVIDUAL)
+    kind = models.CharField(
+        _("type of supervision"), max_length=10, choices=Kind.choices, default=Kind.INDIVIDUAL
+    )
     supervisees = models.ManyToManyField("organisations.Membership", related_name="supervision_sessions")
     topics = models.ManyToManyField("modules.Topic", blank=True, related_name="supervision_sessions")
     reflections = models.ManyToManyField("assessments.ReflectiveEntry", blank=True, related_name="sessions")
@@ -67,7 +72,9 @@ class SessionNote(models.Model):
 
     class Meta:
         ordering = ["created_at"]
-        constraints = [models.UniqueConstraint(fields=["session", "author"], name="session_note_one_per_supervisee")]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "author"], name="session_note_one_per_supervisee")
+        ]
 
     def __str__(self):
         return f"Note by {self.author_id} on session {self.session_id}"

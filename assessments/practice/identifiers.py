@@ -5,6 +5,7 @@ These are warnings, not a filter: patterns cannot be sure, and the author may co
 rules lean towards warning (a false alarm costs a second look; a missed name costs someone's privacy), but
 skip the commonest false alarms: service names, days and months, phone numbers, undated days.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -30,8 +31,10 @@ KIND_LABELS = {
 
 # Ten digits, optionally spaced 3-3-4, that are not part of a longer number (UK phone numbers have 11 digits).
 CHI = re.compile(r"(?<!\d)(?<!\d )(\d{3}) ?(\d{3}) ?(\d{4})(?! ?\d)")
-MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")  # 04/06/2016, 4.6.16
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 WRITTEN_DATES = [
@@ -46,7 +49,8 @@ HONORIFIC_STOP = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr)\.(?= [A-Z])")
 
 # Words that start sentences, name services, roles, relatives, days or months: a run of capitalised words is
 # split at these, and what is left is taken for a name only when two or more words remain together.
-NOT_NAMES = frozenset("""
+NOT_NAMES = frozenset(
+    """
 a an and as at after afterwards also although because before but by during each eventually every finally first
 for from he her his however i if in initially it its last later my next now on once or our overall she since so
 that the their then there these they this those today tomorrow until we what when where which while who with
@@ -63,7 +67,8 @@ hospital infirmary royal university college court hearing hearings panel unit ce
 house road street ward clinic practitioner nurse doctor manager supervisor officer action description feelings
 evaluation analysis conclusion whole approach quality principles girfec shanarri wellbeing assessment meeting
 review case conference core group brief intervention training course programme framework aid women's
-""".split())
+""".split()
+)
 
 
 def _plausible_day_month(day: str, month: str) -> bool:

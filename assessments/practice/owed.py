@@ -1,11 +1,11 @@
 """What reflective practice owes until it is done, for the owed-work sweep (learning.core.owed) and the
 orphan-file sweep (learning.core.orphans): reflective-account PDFs still pending, notification emails unsent."""
-from learning.core.orphans import stored_files_register
-from learning.core.owed import owed_register
 
 from assessments import tasks
 from assessments.models import Notification, ReflectionExport
 from assessments.practice.services.exports import EXPORT_DIR
+from learning.core.orphans import stored_files_register
+from learning.core.owed import owed_register
 
 
 def exports_owed():
@@ -22,8 +22,17 @@ def export_files():
 
 
 def register():
-    owed_register("reflective-account PDF", queryset=exports_owed, since="created_at",
-                  task=tasks.reflection_export_render)
-    owed_register("notification email", queryset=notification_emails_owed, since="created_at",
-                  task=tasks.notification_email, email=True)
+    owed_register(
+        "reflective-account PDF",
+        queryset=exports_owed,
+        since="created_at",
+        task=tasks.reflection_export_render,
+    )
+    owed_register(
+        "notification email",
+        queryset=notification_emails_owed,
+        since="created_at",
+        task=tasks.notification_email,
+        email=True,
+    )
     stored_files_register(EXPORT_DIR, known=export_files)

@@ -15,6 +15,7 @@ says nothing on their behalf. Sources (checked December 2026; more in docs/refle
   professional development"), and https://news.sssc.uk.com/news/new-cpl-requirement-launched ("how it's
   contributed to improving your practice and working to the Codes of Practice").
 """
+
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -58,13 +59,25 @@ _CODE = {template: [CODE_RELEVANCE.key] for template in ("gibbs", "driscoll", "f
 
 NMC = RegulatorForm(
     title=_("Written reflective account"),  # the NMC's name for the requirement
-    privacy=_("You should be careful not to record any information in your reflective accounts which may "
-              "identify another person."),
+    privacy=_(
+        "You should be careful not to record any information in your reflective accounts which may "
+        "identify another person."
+    ),
     questions=[
-        Question(_("What was the nature of the CPD activity and/or practice-related feedback and/or event or "
-                   "experience in your practice?"), _WHAT_HAPPENED),
-        Question(_("What did you learn from the CPD activity and/or feedback and/or event or experience in "
-                   "your practice?"), _WHAT_LEARNED),
+        Question(
+            _(
+                "What was the nature of the CPD activity and/or practice-related feedback and/or event or "
+                "experience in your practice?"
+            ),
+            _WHAT_HAPPENED,
+        ),
+        Question(
+            _(
+                "What did you learn from the CPD activity and/or feedback and/or event or experience in "
+                "your practice?"
+            ),
+            _WHAT_LEARNED,
+        ),
         Question(_("How did you change or improve your practice as a result?"), _WHAT_CHANGED),
         Question(_("How is this relevant to the Code?"), _CODE),
     ],

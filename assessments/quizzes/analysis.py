@@ -1,6 +1,7 @@
 """Item analysis: per question, how many answered it, facility (mean mark, %) and discrimination (how well
 the question separates stronger from weaker attempts: the correlation between its mark and the rest of the
 attempt's score); per quiz, pass rate and the distribution of scores. Two queries whatever the data size."""
+
 from dataclasses import dataclass
 from decimal import Decimal
 from statistics import StatisticsError, correlation, fmean
@@ -63,14 +64,23 @@ def quiz_item_analysis(*, quiz, users=None) -> QuizStats:
         rest = [float(scores[a]) / 100 * per_attempt_count[a] - m for a, m in answers]
         items.append(ItemStats(name, len(marks), round(100 * fmean(marks), 1), _discrimination(marks, rest)))
     values = [Decimal(s) for s in scores.values()]
-    distribution = [(f"{low}–{min(high, 100)}%", sum(1 for s in values if low <= s < high)) for low, high in BUCKETS]
-    return QuizStats(attempts=len(scores), passed=sum(1 for *_, ok in graded if ok), distribution=distribution, items=items)
+    distribution = [
+        (f"{low}–{min(high, 100)}%", sum(1 for s in values if low <= s < high)) for low, high in BUCKETS
+    ]
+    return QuizStats(
+        attempts=len(scores), passed=sum(1 for *_, ok in graded if ok), distribution=distribution, items=items
+    )
 
 
 def item_analysis_csv_rows(stats: QuizStats):
     yield ["question", "attempts", "facility_percent", "discrimination"]
     for item in stats.items:
-        yield [item.name, item.attempts, item.facility, "" if item.discrimination is None else item.discrimination]
+        yield [
+            item.name,
+            item.attempts,
+            item.facility,
+            "" if item.discrimination is None else item.discrimination,
+        ]
     yield []
     yield ["attempts", stats.attempts, "pass_rate_percent", stats.pass_rate]
     for label, count in stats.distribution:

@@ -1,4 +1,5 @@
 """Convert between bank questions (Django rows) and the format-neutral dataclasses of assessments.quizzes.formats."""
+
 from decimal import Decimal
 
 from assessments.quizzes.formats import bank
@@ -11,16 +12,29 @@ def question_to_bank(question, *, options=None, tags=None) -> bank.Question:
     options = question.options.all() if options is None else options
     tags = [t.name for t in question.tags.all()] if tags is None else tags
     return bank.Question(
-        name=question.name, qtype=question.qtype, text=question.text,
-        options=[bank.Option(text=o.text, fraction=Decimal(o.fraction), feedback=o.feedback) for o in options],
-        explanation=question.explanation, tags=sorted(tags), shuffle=question.shuffle, idnumber=question.idnumber,
+        name=question.name,
+        qtype=question.qtype,
+        text=question.text,
+        options=[
+            bank.Option(text=o.text, fraction=Decimal(o.fraction), feedback=o.feedback) for o in options
+        ],
+        explanation=question.explanation,
+        tags=sorted(tags),
+        shuffle=question.shuffle,
+        idnumber=question.idnumber,
     )
 
 
 def bank_to_fields(item: bank.Question) -> dict:
     """Field values for a Django Question from a parsed bank.Question (already sanitised by the parser)."""
-    return {"name": item.name, "qtype": item.qtype, "text": item.text, "explanation": item.explanation,
-            "shuffle": item.shuffle, "idnumber": item.idnumber}
+    return {
+        "name": item.name,
+        "qtype": item.qtype,
+        "text": item.text,
+        "explanation": item.explanation,
+        "shuffle": item.shuffle,
+        "idnumber": item.idnumber,
+    }
 
 
 def snapshot_of(question) -> dict:
@@ -31,7 +45,12 @@ def snapshot_of(question) -> dict:
         "text": question.text,
         "explanation": question.explanation,
         "options": [
-            {"key": f"o{index}", "text": clean_html(o.text), "fraction": str(o.fraction), "feedback": clean_html(o.feedback)}
+            {
+                "key": f"o{index}",
+                "text": clean_html(o.text),
+                "fraction": str(o.fraction),
+                "feedback": clean_html(o.feedback),
+            }
             for index, o in enumerate(question.options.all())
         ],
     }

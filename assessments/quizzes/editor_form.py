@@ -7,6 +7,7 @@ become ordinary links, then the HTML is sanitised) before anything is checked, s
 saves unchanged. The options and tags are checked with the question once the inline rows are validated:
 the model's clean() cannot see them, as they are attached to the question only when it is saved.
 """
+
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.rich_text import expand_db_html
 
@@ -34,8 +35,9 @@ class QuestionForm(WagtailAdminModelForm):
         for option in options:
             for name in OPTION_RICH_FIELDS:
                 setattr(option, name, clean_html(getattr(option, name)))
-        problems = validate_question(question_to_bank(self.instance, options=options,
-                                                      tags=self.cleaned_data.get("tags", [])))
+        problems = validate_question(
+            question_to_bank(self.instance, options=options, tags=self.cleaned_data.get("tags", []))
+        )
         if problems:
             self.add_error(None, "; ".join(problems).capitalize() + ".")
             return False

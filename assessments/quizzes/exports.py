@@ -1,10 +1,10 @@
 """Downloadable reports."""
+
 from django.http import HttpResponse
 from django.utils.text import slugify
 
-from learning.core.csv import CSV_TYPE, csv_bytes
-
 from assessments.quizzes.analysis import item_analysis_csv_rows
+from learning.core.csv import CSV_TYPE, csv_bytes
 
 
 def item_analysis_csv_response(*, stats, title):

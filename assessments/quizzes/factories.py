@@ -1,10 +1,9 @@
 import factory
 from django.utils import timezone
 
-from learning.organisations.factories import MembershipFactory, UserFactory
-
 from assessments.models import Attempt, Option, Question, Quiz, ReflectiveEntry
 from assessments.practice.reflection_templates import stages_of
+from learning.organisations.factories import MembershipFactory, UserFactory
 
 
 def _complete_stages(entry):
@@ -79,6 +78,8 @@ class AttemptFactory(factory.django.DjangoModelFactory):
 
     class Params:
         graded = factory.Trait(
-            status=Attempt.Status.GRADED, submitted_at=factory.LazyFunction(timezone.now), score=100,
+            status=Attempt.Status.GRADED,
+            submitted_at=factory.LazyFunction(timezone.now),
+            score=100,
             passed=True,
         )

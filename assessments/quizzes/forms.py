@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 class QuestionImportForm(forms.Form):
     file = forms.FileField(label=_("GIFT (.gift, .txt) or Moodle XML (.xml) file"))
-    dry_run = forms.BooleanField(label=_("Check only: report what would happen and import nothing"), required=False)
+    dry_run = forms.BooleanField(
+        label=_("Check only: report what would happen and import nothing"), required=False
+    )
 
     MAX_BYTES = 2 * 1024 * 1024
 

@@ -4,6 +4,7 @@ A question's mark is the sum of the fractions of the options chosen, as Moodle d
 take marks away), kept within 0..1; the attempt's score is the mean mark as a percentage. Neither depends
 on the order options were shown in.
 """
+
 from decimal import ROUND_HALF_UP, Decimal
 
 ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)

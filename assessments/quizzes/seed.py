@@ -1,23 +1,32 @@
 """Seed quizzes for the seed modules, from the "quiz" part of modules/seed_content/*.json. Idempotent."""
+
 import json
 
 from django.db import transaction
 
-from modules.models import ModulePage
-from modules.seed import SEED_DIR
-
+from assessments.models import Question, Quiz
 from assessments.quizzes.formats import bank
 from assessments.quizzes.formats.sanitise import plain_to_html
-from assessments.models import Question, Quiz
 from assessments.quizzes.services.imports import questions_write
+from modules.models import ModulePage
+from modules.seed import SEED_DIR
 
 
 def _bank_question(data) -> bank.Question:
     return bank.Question(
-        name=data["name"], qtype=data["type"], text=plain_to_html(data["text"]),
-        explanation=plain_to_html(data.get("explanation", "")), tags=sorted(set(data.get("tags", []))),
-        options=[bank.Option(plain_to_html(o["text"]) if data["type"] != "truefalse" else o["text"], o["fraction"],
-                             plain_to_html(o.get("feedback", ""))) for o in data["options"]],
+        name=data["name"],
+        qtype=data["type"],
+        text=plain_to_html(data["text"]),
+        explanation=plain_to_html(data.get("explanation", "")),
+        tags=sorted(set(data.get("tags", []))),
+        options=[
+            bank.Option(
+                plain_to_html(o["text"]) if data["type"] != "truefalse" else o["text"],
+                o["fraction"],
+                plain_to_html(o.get("feedback", "")),
+            )
+            for o in data["options"]
+        ],
     )
 
 
@@ -31,9 +40,14 @@ def seed_quizzes_install(*, seed_dir=SEED_DIR) -> int:
         if module is None or "quiz" not in data:
             continue
         spec = data["quiz"]
-        quiz, _ = Quiz.objects.get_or_create(module=module, defaults={
-            "title": spec["title"], "pass_mark": spec["pass_mark"], "questions_per_attempt": spec["questions_per_attempt"],
-        })
+        quiz, _ = Quiz.objects.get_or_create(
+            module=module,
+            defaults={
+                "title": spec["title"],
+                "pass_mark": spec["pass_mark"],
+                "questions_per_attempt": spec["questions_per_attempt"],
+            },
+        )
         have = set(Question.objects.filter(quiz=quiz).values_list("name", flat=True))
         missing = [_bank_question(q) for q in spec["questions"] if q["name"] not in have]
         questions_write(quiz=quiz, questions=missing)

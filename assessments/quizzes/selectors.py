@@ -1,4 +1,5 @@
 """Reads for quizzes and attempts."""
+
 from decimal import Decimal
 
 from assessments.models import Attempt, Quiz
@@ -24,7 +25,9 @@ def quiz_grade(*, attempts, quiz) -> Decimal | None:
 
 def quiz_grade_since(*, user, quiz, since) -> Decimal | None:
     """The counting grade over attempts started since `since` (the start of a recertification cycle)."""
-    return quiz_grade(attempts=list(Attempt.objects.filter(user=user, quiz=quiz, started_at__gte=since)), quiz=quiz)
+    return quiz_grade(
+        attempts=list(Attempt.objects.filter(user=user, quiz=quiz, started_at__gte=since)), quiz=quiz
+    )
 
 
 def quiz_passed(*, user, quiz) -> bool:

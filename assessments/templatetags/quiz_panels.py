@@ -1,5 +1,6 @@
 """The module page's quiz panel: module pages hold content; the quiz that checks a module belongs to
 assessments."""
+
 from django import template
 
 from assessments.quizzes.selectors import quiz_for_module

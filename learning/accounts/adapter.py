@@ -1,5 +1,6 @@
 """allauth adapter: sign-up is open only to people holding a valid invitation (unless open sign-up is on), and
 allauth's emails are written like every other (learning.core.mail), with links on the configured address."""
+
 from urllib.parse import quote
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -37,8 +38,10 @@ class AccountAdapter(DefaultAccountAdapter):
         signing_up = self.request is not None and not self.request.user.is_authenticated
         invitation = self.signup_invitation(self.request) if signing_up else None
         if invitation is not None and email.lower() != invitation.email.lower():
-            raise ValidationError(_("Sign up with %(email)s, the address your invitation was sent to.")
-                                  % {"email": invitation.email})
+            raise ValidationError(
+                _("Sign up with %(email)s, the address your invitation was sent to.")
+                % {"email": invitation.email}
+            )
         return super().clean_email(email)
 
     def save_user(self, request, user, form, commit=True):
@@ -81,8 +84,9 @@ class AccountAdapter(DefaultAccountAdapter):
     # framework); every link here is built on WAGTAILADMIN_BASE_URL instead, whatever host the request used.
     def render_mail(self, template_prefix, email, context, headers=None):
         subject = text_render(f"{template_prefix}_subject.txt", context)
-        return email_message(to=email, subject=subject, template=f"{template_prefix}_message",
-                             context=context, headers=headers)
+        return email_message(
+            to=email, subject=subject, template=f"{template_prefix}_message", context=context, headers=headers
+        )
 
     def send_mail(self, template_prefix, email, context):
         # Without the `current_site` allauth adds (the request's host): the templates use SITE_NAME. allauth
@@ -93,8 +97,11 @@ class AccountAdapter(DefaultAccountAdapter):
         self.render_mail(template_prefix, email, context).send()
 
     def send_account_already_exists_mail(self, email):
-        self.send_mail("account/email/account_already_exists", email,
-                       {"password_reset_url": absolute_reverse("account_reset_password")})
+        self.send_mail(
+            "account/email/account_already_exists",
+            email,
+            {"password_reset_url": absolute_reverse("account_reset_password")},
+        )
 
     def get_email_confirmation_url(self, request, emailconfirmation):
         return absolute_reverse("account_confirm_email", emailconfirmation.key)

@@ -1,4 +1,5 @@
 """The sign-up form: with an invitation, the email field holds the invited address and cannot be edited."""
+
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.core import context

@@ -1,6 +1,7 @@
 """When MFA_REQUIRED_FOR_PRIVILEGED is on, workforce leads, platform admins and everyone who can open the
 Wagtail admin must have used their second factor in this session. Having an authenticator is not enough: a
 session signed in with the password alone is asked for a code; a person without one sets it up first."""
+
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings

@@ -1,4 +1,5 @@
 """People sign in with their email address; there is no separate username."""
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _

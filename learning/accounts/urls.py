@@ -1,5 +1,6 @@
 """Wagtail's own sign-in doors (admin login and password reset, front-end login) lead to allauth's, so the
 second factor, email verification and throttling apply to every way in. Mounted before Wagtail's URLs."""
+
 from django.urls import re_path
 from django.views.generic import RedirectView
 

@@ -4,6 +4,7 @@ Certificates (and the completions they certify) protect their holder from deleti
 verified stays verifiable. The admin explains instead of failing with a server error, and points at erasure
 (learning/privacy/erasure.py), which anonymises the person and keeps the records. Pages and snippets are learning/core/wagtail_hooks.py's; both use kept_records.py.
 """
+
 from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -16,11 +17,19 @@ from learning.core.kept_records import kept_message, kept_reason
 
 
 def _refuse(request, reasons, url, *, several=False, erase_url=None):
-    advice = _("To stop someone signing in, edit their account and untick “Active”. To remove their personal "
-               "data and keep these records as anonymised counts, use “Erase this person's data”.")
+    advice = _(
+        "To stop someone signing in, edit their account and untick “Active”. To remove their personal "
+        "data and keep these records as anonymised counts, use “Erase this person's data”."
+    )
     # The erase page is superusers' only (learning/privacy): others are not offered a button that refuses them.
-    buttons = [messages.button(erase_url, _("Erase this person's data"))] if erase_url and request.user.is_superuser else []
-    messages.error(request, f"{kept_message(reasons, get_user_model(), several=several)} {advice}", buttons=buttons)
+    buttons = (
+        [messages.button(erase_url, _("Erase this person's data"))]
+        if erase_url and request.user.is_superuser
+        else []
+    )
+    messages.error(
+        request, f"{kept_message(reasons, get_user_model(), several=several)} {advice}", buttons=buttons
+    )
     return redirect(url)
 
 
@@ -28,8 +37,12 @@ def _refuse(request, reasons, url, *, several=False, erase_url=None):
 def refuse_deleting_kept_records(request, user):
     """Runs before the user's delete screen, on GET and POST: back to their account, saying why."""
     if reason := kept_reason(user):
-        return _refuse(request, [reason], reverse("wagtailusers_users:edit", args=[user.pk]),
-                       erase_url=reverse("privacy_person_erase", args=[user.pk]))
+        return _refuse(
+            request,
+            [reason],
+            reverse("wagtailusers_users:edit", args=[user.pk]),
+            erase_url=reverse("privacy_person_erase", args=[user.pk]),
+        )
     return None
 
 

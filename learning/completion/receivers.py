@@ -1,6 +1,7 @@
 """The completion rule hears that it may now be met (the `completion_check_due` event, sent by progress for a
 lesson, a graded quiz or a signed-off reflection). The receiver writes nothing: it queues the evaluation once
 the sender's change commits, once per transaction however often it is asked."""
+
 from django.dispatch import receiver
 
 from learning.core.events import completion_check_due

@@ -2,6 +2,7 @@
 completed. It sits above progress and assessments, whose services ask for it through the
 `completion_check_due` event, and below certificates and coverage, which hear of a completion through
 `module_completed` and `learner_progress_changed` (learning.core.events)."""
+
 import calendar
 
 from django.db import IntegrityError, transaction
@@ -59,7 +60,10 @@ def completion_evaluate(*, user, module) -> ModuleCompletion | None:
     try:
         with transaction.atomic():
             completion = ModuleCompletion.objects.create(
-                user=user, module=module, cycle=enrolment.cycle, completed_at=now,
+                user=user,
+                module=module,
+                cycle=enrolment.cycle,
+                completed_at=now,
                 module_revision_id=enrolment.module_revision_id or module.live_revision_id,
                 quiz_score=quiz_score,
                 cpd_minutes=module.cpd_minutes or module.estimated_minutes,
@@ -79,8 +83,9 @@ def completions_repair() -> int:
     recorded = 0
     for enrolment_id in progress_selectors.enrolments_without_completion().values_list("pk", flat=True):
         with transaction.atomic():
-            enrolment = (Enrolment.objects.select_for_update().select_related("user", "module")
-                         .get(pk=enrolment_id))
+            enrolment = (
+                Enrolment.objects.select_for_update().select_related("user", "module").get(pk=enrolment_id)
+            )
             module = enrolment.module.specific
             if lessons_done_stamp(enrolment=enrolment, module=module):
                 enrolment.save(update_fields=["lessons_completed_at", "module_revision_id"])

@@ -4,6 +4,7 @@ Every audited write calls `audit_log`: with one of ACTIONS (learning/privacy/wag
 with an action its own app registers (organisations' role and supervisor changes, assessments' sharing).
 Entries carry the organisation's id in `data` so that a lead's view can be limited to their organisation, and
 a title made of the kind of record and its number, never a person's name (the log outlives an erasure)."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogContext, log
 

@@ -5,6 +5,7 @@ as a formula (OWASP "CSV injection": a cell starting with = + - @, tab or carria
 apostrophe, which spreadsheets take as "this is text" and do not show. Numbers are written as they are, so a
 negative figure stays a number.
 """
+
 import csv
 import io
 from decimal import Decimal

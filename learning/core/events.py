@@ -9,6 +9,7 @@ and, when the work matters, owed in the database until done (learning.core.owed)
 
 Arguments are ids, never model instances: they are what the receivers hand on to tasks.
 """
+
 from django.dispatch import Signal
 
 # A person's completion rule for a module may now be met (the last lesson done, a quiz graded, a reflection

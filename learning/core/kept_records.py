@@ -6,6 +6,7 @@ snippets but never learners' records.
 Django's deletion collector (the one Django's admin uses to show what a delete would take) finds every
 protected or restricted row however deep, so this module names no other app. A snippet viewset may add a
 sentence of advice as `kept_records_advice`."""
+
 from collections import Counter
 
 from django.contrib.admin.utils import NestedObjects, model_ngettext
@@ -21,8 +22,9 @@ def _kept_by(objects) -> str:
     collector = NestedObjects(using=router.db_for_write(type(objects[0])))
     collector.collect(objects)
     counts = Counter(type(record) for record in collector.protected)
-    return get_text_list(sorted(f"{count} {model_ngettext(model, count)}" for model, count in counts.items()),
-                         _("and"))
+    return get_text_list(
+        sorted(f"{count} {model_ngettext(model, count)}" for model, count in counts.items()), _("and")
+    )
 
 
 def kept_reason(thing) -> str:
@@ -35,7 +37,10 @@ def kept_reason(thing) -> str:
     if not (kept := _kept_by(deleted)):
         return ""
     return _("%(model)s “%(object)s” cannot be deleted: it has %(records)s, which must be kept.") % {
-        "model": capfirst(name), "object": thing, "records": kept}
+        "model": capfirst(name),
+        "object": thing,
+        "records": kept,
+    }
 
 
 def kept_advice(model) -> str:

@@ -1,5 +1,6 @@
 """Full links for what is read away from the site (emails, PDFs, badges, QR codes). They are built on
 WAGTAILADMIN_BASE_URL, not on a request, because most are made in Celery tasks, where there is no request."""
+
 from django.conf import settings
 from django.urls import reverse
 

@@ -3,6 +3,7 @@ extending the branded base (templates/email/base.txt, base.html). Every email ha
 (SITE_NAME) in its subject, and links on WAGTAILADMIN_BASE_URL (learning.core.links), never on the host a
 request came in on. allauth's account emails come here too, through learning.accounts.adapter.
 See docs/emails.md."""
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import Context, engines
@@ -18,8 +19,9 @@ def text_render(template_name: str, context: dict) -> str:
     return template.render(Context(context, autoescape=False))
 
 
-def email_message(*, to: str, subject: str, template: str, context: dict, attachments=(),
-                  headers: dict | None = None) -> EmailMultiAlternatives:
+def email_message(
+    *, to: str, subject: str, template: str, context: dict, attachments=(), headers: dict | None = None
+) -> EmailMultiAlternatives:
     """The message for `template` (a name without its extension) to one address, not yet sent: the text part
     is what every filter and plain-text reader sees; HTML mail readers get the formatted version."""
     subject = f"[{settings.SITE_NAME}] {' '.join(subject.split())}"

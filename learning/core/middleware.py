@@ -1,4 +1,5 @@
 """Response headers that every view gets without having to remember them."""
+
 from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings

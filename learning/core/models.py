@@ -1,4 +1,5 @@
 """Evidence that the task queue works end to end: each ping is written once, by a worker."""
+
 from django.db import models
 
 

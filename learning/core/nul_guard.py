@@ -6,6 +6,7 @@ those of Wagtail and allauth, instead of a converter or a guard per view. Cookie
 cookie can carry an escaped NUL into the session lookup. It sits before the session middleware, so nothing
 is loaded first.
 """
+
 from django.shortcuts import render
 
 NUL = "\x00"

@@ -6,9 +6,10 @@ registers the storage folder it writes into and the paths its rows hold; a file 
 is older than ORPHAN_FILE_MINUTES (longer than any task may run, so no task is still about to commit its row) is
 deleted. learning.core imports no other app: each app adds itself in its AppConfig.ready.
 """
+
 import logging
+from collections.abc import Callable
 from datetime import timedelta
-from typing import Callable
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -41,7 +42,9 @@ def orphan_files_delete(*, older_than: timedelta | None = None) -> int:
         older_than = timedelta(minutes=settings.ORPHAN_FILE_MINUTES)
     cutoff, deleted = timezone.now() - older_than, 0
     for folder, known in list(_FOLDERS.items()):
-        files = list(_files_under(folder))  # listed before the rows are read: a row committed meanwhile still counts
+        files = list(
+            _files_under(folder)
+        )  # listed before the rows are read: a row committed meanwhile still counts
         named = set(known())
         for path in files:
             if path not in named and default_storage.get_modified_time(path) < cutoff:

@@ -9,10 +9,11 @@ status check).
 
 learning.core imports no other app: it only keeps the list, and each app adds itself (in its AppConfig.ready).
 """
+
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,7 +30,9 @@ class Owed:
     since: str  # the field that says since when a row has been owed
     task: object  # the Celery task that does the work, given the `args` fields of one row
     args: tuple = ("pk",)
-    email: bool = False  # an email is given up after OWED_EMAIL_GIVE_UP_DAYS: a day late helps, a week late is noise
+    email: bool = (
+        False  # an email is given up after OWED_EMAIL_GIVE_UP_DAYS: a day late helps, a week late is noise
+    )
 
 
 _REGISTRY: dict[str, Owed] = {}
@@ -46,8 +49,10 @@ def owed_rows(owed: Owed, *, older_than: timedelta, now=None) -> list[tuple]:
     rows = owed.queryset().filter(**{f"{owed.since}__lt": now - older_than})
     if owed.email:
         rows = rows.filter(**{f"{owed.since}__gte": now - timedelta(days=settings.OWED_EMAIL_GIVE_UP_DAYS)})
-    return [(tuple(row[:-1]), row[-1])
-            for row in rows.order_by(owed.since).values_list(*owed.args, owed.since)[: settings.OWED_BATCH]]
+    return [
+        (tuple(row[:-1]), row[-1])
+        for row in rows.order_by(owed.since).values_list(*owed.args, owed.since)[: settings.OWED_BATCH]
+    ]
 
 
 def owed_requeue(*, older_than: timedelta | None = None) -> dict[str, int]:

@@ -1,4 +1,5 @@
 """One page of a long list, the same way on every page that has one."""
+
 from django.core.paginator import Paginator
 
 PAGE_SIZE = 25

@@ -8,6 +8,7 @@ XMP metadata copied from its document information (title, author, subject, keywo
 cannot tag a PDF (no structure tree), so documents that people must be able to read with assistive
 technology also exist as an accessible HTML page (e.g. certificates/<code>/).
 """
+
 import functools
 import io
 
@@ -23,8 +24,10 @@ from xhtml2pdf import pisa
 # font, empty paragraphs, anchors), and a standard font is never embedded. Registering those names as the
 # shipped TTFs makes the fallbacks embedded DejaVu Sans too.
 _FALLBACK_FONTS = {
-    "Helvetica": "DejaVuSans.ttf", "Helvetica-Bold": "DejaVuSans-Bold.ttf",
-    "Helvetica-Oblique": "DejaVuSans-Oblique.ttf", "Helvetica-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+    "Helvetica": "DejaVuSans.ttf",
+    "Helvetica-Bold": "DejaVuSans-Bold.ttf",
+    "Helvetica-Oblique": "DejaVuSans-Oblique.ttf",
+    "Helvetica-BoldOblique": "DejaVuSans-BoldOblique.ttf",
 }
 
 
@@ -48,8 +51,13 @@ def _register_fallback_fonts():
     for name, filename in _FALLBACK_FONTS.items():
         pdfmetrics.registerFont(TTFont(name, finders.find(f"fonts/{filename}")))
     # Registering a TrueType font maps all its styles to itself; put Helvetica's bold and italic back.
-    pdfmetrics.registerFontFamily("Helvetica", normal="Helvetica", bold="Helvetica-Bold",
-                                  italic="Helvetica-Oblique", boldItalic="Helvetica-BoldOblique")
+    pdfmetrics.registerFontFamily(
+        "Helvetica",
+        normal="Helvetica",
+        bold="Helvetica-Bold",
+        italic="Helvetica-Oblique",
+        boldItalic="Helvetica-BoldOblique",
+    )
 
 
 def _with_xmp(pdf: bytes) -> bytes:

@@ -7,10 +7,11 @@ row, and the hourly orphan-file sweep in learning.core.orphans removes it). A mo
 purpose says why with `retention_keep`, so a test can insist that every file-holding model is one or the other.
 learning.core imports no other app: it only keeps the lists. The table of rules is in docs/privacy.md.
 """
+
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -26,7 +27,9 @@ class Retention:
     setting: str | None  # the setting that holds the number of days a row is kept; None: until its own expiry
     due: Callable  # (cutoff: datetime) -> the rows past the limit
     files: tuple = ()  # fields of a row that hold storage paths, deleted with it
-    purge: Callable | None = None  # () -> rows deleted or None if the store cannot count, instead of `due` (sessions)
+    purge: Callable | None = (
+        None  # () -> rows deleted or None if the store cannot count, instead of `due` (sessions)
+    )
 
 
 class RetentionFailed(Exception):
@@ -95,7 +98,9 @@ def retention_run(*, now: datetime | None = None) -> dict[str, int | None]:
         except Exception:
             logger.exception("Retention rule %r failed", rule.name)
             failed.append(rule.name)
-    logger.info("Retention cleanup deleted %s", ", ".join(f"{n} × {name}" for name, n in counts.items()) or "nothing")
+    logger.info(
+        "Retention cleanup deleted %s", ", ".join(f"{n} × {name}" for name, n in counts.items()) or "nothing"
+    )
     if failed:
         raise RetentionFailed(failed)
     return counts

@@ -1,4 +1,5 @@
 """Platform-level writes."""
+
 from .models import HealthPing
 
 

@@ -8,6 +8,7 @@ answers a refusal as on its other screens: to the admin's home, or 403 to a moda
 only the rows the listing shows: the viewset's get_queryset(request), where a model's visibility is decided.
 No chooser has a creation form (people and invitations are made through their services, content on its own
 screens), so the chooser's "create" URL answers 404, where Wagtail's would fail with a server error."""
+
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect

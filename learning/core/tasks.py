@@ -1,5 +1,6 @@
 """Platform tasks: a ping the tests send through a real worker, a heartbeat, the two reliability sweeps and the
 nightly retention cleanup."""
+
 from celery import shared_task
 from django.utils import timezone
 

@@ -5,6 +5,7 @@ carries on, so a committed change never turns into a 500 for the person who made
 is not lost: it is owed in the database, and the owed-work sweep (learning.core.owed) or a nightly repair does it
 once the broker is back (docs/reliability.md).
 """
+
 from django.db import transaction
 
 
@@ -28,7 +29,9 @@ def queue_after_commit(task, *args, once: bool = False) -> None:
     error is logged, never raised. With `once`, an identical send already waiting in this transaction is not
     added again (an import that saves 500 memberships queues one refresh, not 500): the check reads Django's own
     list of this connection's pending callbacks, so a savepoint that rolls back takes its entry with it."""
-    if once and any(isinstance(callback, _Send) and callback.is_pending(task, args)
-                    for _sids, callback, _robust in transaction.get_connection().run_on_commit):
+    if once and any(
+        isinstance(callback, _Send) and callback.is_pending(task, args)
+        for _sids, callback, _robust in transaction.get_connection().run_on_commit
+    ):
         return
     transaction.on_commit(_Send(task, args), robust=True)

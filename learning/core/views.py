@@ -1,4 +1,5 @@
 """Platform pages that are not Wagtail content: health check."""
+
 from django.db import connection
 from django.http import JsonResponse
 

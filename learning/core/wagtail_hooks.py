@@ -1,6 +1,7 @@
 """Deleting pages, and deleting snippets in bulk, is refused with the reason while records that must be kept
 refer to them (kept_records.py), instead of failing with a server error. A snippet's own delete screen says so
 itself (snippets.DeleteView)."""
+
 from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail import hooks

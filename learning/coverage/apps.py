@@ -7,7 +7,9 @@ class CoverageConfig(AppConfig):
     verbose_name = "Required training and coverage"
 
     def ready(self):
-        from . import owed
-        from . import signals  # noqa: F401  (connects the membership and learner-progress receivers)
+        from . import (
+            owed,
+            signals,  # noqa: F401  (connects the membership and learner-progress receivers)
+        )
 
         owed.register()

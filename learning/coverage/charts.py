@@ -1,5 +1,6 @@
 """Geometry for the inline SVG line chart of coverage over time: no JavaScript, no library, and a data table
 next to it in the page for anyone who cannot see the chart."""
+
 from dataclasses import dataclass, field
 
 from .models.rollups import percent
@@ -61,8 +62,13 @@ def line_chart(series) -> LineChart | None:
     def y_of(value):
         return TOP + plot_height * (100 - value) / 100
 
-    points = [Point(x_of(day), y_of(percent(done, total)), day, percent(done, total), done, total)
-              for day, done, total in series]
+    points = [
+        Point(x_of(day), y_of(percent(done, total)), day, percent(done, total), done, total)
+        for day, done, total in series
+    ]
     labelled = {points[0].day, points[-1].day, points[len(points) // 2].day}
-    return LineChart(points=points, y_ticks=[(y_of(v), f"{v}%") for v in (0, 25, 50, 75, 100)],
-                     x_labels=[(p.x, p.day) for p in points if p.day in labelled])
+    return LineChart(
+        points=points,
+        y_ticks=[(y_of(v), f"{v}%") for v in (0, 25, 50, 75, 100)],
+        x_labels=[(p.x, p.day) for p in points if p.day in labelled],
+    )

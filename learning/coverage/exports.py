@@ -1,5 +1,6 @@
 """CSV and XLSX downloads of the coverage dashboard and of a person's learning record. openpyxl sits behind
 `xlsx_bytes`, the one place that knows about it; CSV is written by the project's one guarded writer."""
+
 import io
 
 from django.utils import timezone
@@ -43,58 +44,102 @@ def _team_name(team):
 
 
 def _count_header():
-    return [_("Assigned"), _("Not started"), _("In progress"), _("Completed"), _("% complete"), _("Overdue"),
-            _("Expiring within %(days)s days") % {"days": EXPIRING_WITHIN_DAYS}]
+    return [
+        _("Assigned"),
+        _("Not started"),
+        _("In progress"),
+        _("Completed"),
+        _("% complete"),
+        _("Overdue"),
+        _("Expiring within %(days)s days") % {"days": EXPIRING_WITHIN_DAYS},
+    ]
 
 
 def _counts(row):
-    return [row.assigned, row.not_started, row.in_progress, row.completed, row.percent, row.overdue, row.expiring]
+    return [
+        row.assigned,
+        row.not_started,
+        row.in_progress,
+        row.completed,
+        row.percent,
+        row.overdue,
+        row.expiring,
+    ]
 
 
 def _about(dashboard):
     scope = dashboard.scope
-    return [[_("Organisation"), str(scope.organisation)],
-            [_("Staff"), _("People you supervise") if scope.supervisor else _("Everyone")],
-            [_("Team"), scope.team.name if scope.team else _("All")],
-            [_("Job title"), scope.job_title or _("All")],
-            [_("Module"), scope.module.title if scope.module else _("All required modules")],
-            [_("Figures as of"), timezone.localtime(dashboard.computed_at).strftime("%Y-%m-%d %H:%M")
-             if dashboard.computed_at else ""]]
+    return [
+        [_("Organisation"), str(scope.organisation)],
+        [_("Staff"), _("People you supervise") if scope.supervisor else _("Everyone")],
+        [_("Team"), scope.team.name if scope.team else _("All")],
+        [_("Job title"), scope.job_title or _("All")],
+        [_("Module"), scope.module.title if scope.module else _("All required modules")],
+        [
+            _("Figures as of"),
+            timezone.localtime(dashboard.computed_at).strftime("%Y-%m-%d %H:%M")
+            if dashboard.computed_at
+            else "",
+        ],
+    ]
 
 
 def _team_rows(dashboard):
     return [[_("Team"), _("Module"), *_count_header()]] + [
         [_team_name(row.team), m.title, *_counts(row.cells[m.pk])]
-        for row in dashboard.heatmap for m in dashboard.modules if m.pk in row.cells
+        for row in dashboard.heatmap
+        for m in dashboard.modules
+        if m.pk in row.cells
     ]
 
 
 def _people_rows(scope, status):
-    return [[_("Name"), _("Email"), _("Team"), _("Job title"), _("Module"), _("Due"), _("Completion expires")]] + [
-        [r.membership.user.get_full_name(), r.membership.user.email, _team_name(r.membership.team),
-         r.membership.job_title, r.module.title, r.due_on, _date(r.last_expiry)]
+    return [
+        [_("Name"), _("Email"), _("Team"), _("Job title"), _("Module"), _("Due"), _("Completion expires")]
+    ] + [
+        [
+            r.membership.user.get_full_name(),
+            r.membership.user.email,
+            _team_name(r.membership.team),
+            r.membership.job_title,
+            r.module.title,
+            r.due_on,
+            _date(r.last_expiry),
+        ]
         for r in requirements_in(scope, status=status)
     ]
 
 
 def dashboard_workbook(dashboard) -> bytes:
     """Sheets: About (the filters), Modules, Teams, Frameworks, and the people overdue or expiring."""
-    return xlsx_bytes([
-        (_("About"), _about(dashboard)),
-        (_("Modules"), [[_("Module"), *_count_header()]]
-         + [[m.title, *_counts(dashboard.totals[m.pk])] for m in dashboard.modules]),
-        (_("Teams"), _team_rows(dashboard)),
-        (_("Frameworks"), [[_("Framework"), _("Level"), _("Staff"), _("Trained"), _("% trained")]]
-         + [[r.level.framework, r.level.name, r.staff, r.trained, r.percent] for r in dashboard.levels]),
-        (_("Overdue"), _people_rows(dashboard.scope, "overdue")),
-        (_("Expiring"), _people_rows(dashboard.scope, "expiring")),
-    ])
+    return xlsx_bytes(
+        [
+            (_("About"), _about(dashboard)),
+            (
+                _("Modules"),
+                [[_("Module"), *_count_header()]]
+                + [[m.title, *_counts(dashboard.totals[m.pk])] for m in dashboard.modules],
+            ),
+            (_("Teams"), _team_rows(dashboard)),
+            (
+                _("Frameworks"),
+                [[_("Framework"), _("Level"), _("Staff"), _("Trained"), _("% trained")]]
+                + [
+                    [r.level.framework, r.level.name, r.staff, r.trained, r.percent] for r in dashboard.levels
+                ],
+            ),
+            (_("Overdue"), _people_rows(dashboard.scope, "overdue")),
+            (_("Expiring"), _people_rows(dashboard.scope, "expiring")),
+        ]
+    )
 
 
 def dashboard_csv(dashboard) -> bytes:
     """One table: every team's figures for every module, then the whole scope's as "All staff"."""
-    return csv_bytes(_team_rows(dashboard)
-                     + [[_("All staff"), m.title, *_counts(dashboard.totals[m.pk])] for m in dashboard.modules])
+    return csv_bytes(
+        _team_rows(dashboard)
+        + [[_("All staff"), m.title, *_counts(dashboard.totals[m.pk])] for m in dashboard.modules]
+    )
 
 
 def _status(requirement):
@@ -107,22 +152,72 @@ def _status(requirement):
 def record_workbook(record) -> bytes:
     """Sheets: the person, what is required of them, their progress, completions and certificates."""
     person, membership = record.membership.user, record.membership
-    return xlsx_bytes([
-        (_("Person"), [[_("Name"), person.get_full_name()], [_("Email"), person.email],
-                       [_("Organisation"), str(membership.organisation)], [_("Team"), _team_name(membership.team)],
-                       [_("Job title"), membership.job_title]]),
-        (_("Required"), [[_("Module"), _("Due"), _("Status")]]
-         + [[r.module.title, r.due, _status(r)] for r in record.requirements]),
-        (_("Progress"), [[_("Module"), _("How enrolled"), _("Lessons done"), _("Lessons"), _("% complete"), _("Last activity")]]
-         + [[e.module.title, e.get_source_display(), e.progress.done, e.progress.total, e.progress.percent,
-             _date(e.last_activity_at)] for e in record.enrolments]),
-        (_("Completions"), [[_("Module"), _("Completed"), _("Cycle"), _("Expires"), _("Status"), _("CPD minutes")]]
-         + [[c.module.title, _date(c.completed_at), c.cycle, _date(c.expires_at), c.get_status_display(), c.cpd_minutes]
-            for c in record.completions]),
-        (_("Certificates"), [[_("Module"), _("Code"), _("Issued"), _("Expires"), _("Status")]]
-         + [[c.module_title, c.code, _date(c.issued_at), _date(c.expires_at), c.get_status_display()]
-            for c in record.certificates]),
-    ])
+    return xlsx_bytes(
+        [
+            (
+                _("Person"),
+                [
+                    [_("Name"), person.get_full_name()],
+                    [_("Email"), person.email],
+                    [_("Organisation"), str(membership.organisation)],
+                    [_("Team"), _team_name(membership.team)],
+                    [_("Job title"), membership.job_title],
+                ],
+            ),
+            (
+                _("Required"),
+                [[_("Module"), _("Due"), _("Status")]]
+                + [[r.module.title, r.due, _status(r)] for r in record.requirements],
+            ),
+            (
+                _("Progress"),
+                [
+                    [
+                        _("Module"),
+                        _("How enrolled"),
+                        _("Lessons done"),
+                        _("Lessons"),
+                        _("% complete"),
+                        _("Last activity"),
+                    ]
+                ]
+                + [
+                    [
+                        e.module.title,
+                        e.get_source_display(),
+                        e.progress.done,
+                        e.progress.total,
+                        e.progress.percent,
+                        _date(e.last_activity_at),
+                    ]
+                    for e in record.enrolments
+                ],
+            ),
+            (
+                _("Completions"),
+                [[_("Module"), _("Completed"), _("Cycle"), _("Expires"), _("Status"), _("CPD minutes")]]
+                + [
+                    [
+                        c.module.title,
+                        _date(c.completed_at),
+                        c.cycle,
+                        _date(c.expires_at),
+                        c.get_status_display(),
+                        c.cpd_minutes,
+                    ]
+                    for c in record.completions
+                ],
+            ),
+            (
+                _("Certificates"),
+                [[_("Module"), _("Code"), _("Issued"), _("Expires"), _("Status")]]
+                + [
+                    [c.module_title, c.code, _date(c.issued_at), _date(c.expires_at), c.get_status_display()]
+                    for c in record.certificates
+                ],
+            ),
+        ]
+    )
 
 
 def record_csv(record) -> bytes:
@@ -135,10 +230,32 @@ def record_csv(record) -> bytes:
     for completion in record.completions:  # newest first: keep the latest
         modules.setdefault(completion.module.title, {}).setdefault("completion", completion)
     certificates = {c.module_title: c.code for c in record.certificates}
-    rows = [[_("Module"), _("Due"), _("Status"), _("% of lessons"), _("Completed"), _("Expires"), _("Certificate")]]
+    rows = [
+        [
+            _("Module"),
+            _("Due"),
+            _("Status"),
+            _("% of lessons"),
+            _("Completed"),
+            _("Expires"),
+            _("Certificate"),
+        ]
+    ]
     for title, parts in sorted(modules.items()):
-        required, enrolment, completion = parts.get("required"), parts.get("enrolment"), parts.get("completion")
-        rows.append([title, required.due if required else "", _status(required) if required else "",
-                     enrolment.progress.percent if enrolment else "", _date(completion and completion.completed_at),
-                     _date(completion and completion.expires_at), certificates.get(title, "")])
+        required, enrolment, completion = (
+            parts.get("required"),
+            parts.get("enrolment"),
+            parts.get("completion"),
+        )
+        rows.append(
+            [
+                title,
+                required.due if required else "",
+                _status(required) if required else "",
+                enrolment.progress.percent if enrolment else "",
+                _date(completion and completion.completed_at),
+                _date(completion and completion.expires_at),
+                certificates.get(title, ""),
+            ]
+        )
     return csv_bytes(rows)

@@ -14,16 +14,25 @@ MAX_DAYS = 3650
 class DashboardFilterForm(forms.Form):
     team = forms.ModelChoiceField(label=_("Team"), queryset=None, required=False, empty_label=_("All teams"))
     job_title = forms.ChoiceField(label=_("Job title"), required=False)
-    module = forms.ModelChoiceField(label=_("Module"), queryset=None, required=False, empty_label=_("All modules"))
+    module = forms.ModelChoiceField(
+        label=_("Module"), queryset=None, required=False, empty_label=_("All modules")
+    )
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = organisation.teams.order_by("name")
         self.fields["team"].label_from_instance = lambda team: team.name
-        titles = (workforce(organisation_id=organisation.pk).exclude(job_title="").order_by("job_title")
-                  .values_list("job_title", flat=True).distinct())
+        titles = (
+            workforce(organisation_id=organisation.pk)
+            .exclude(job_title="")
+            .order_by("job_title")
+            .values_list("job_title", flat=True)
+            .distinct()
+        )
         self.fields["job_title"].choices = [("", _("All job titles")), *((t, t) for t in titles)]
-        self.fields["module"].queryset = ModulePage.objects.filter(assignments__organisation=organisation).distinct().order_by("title")
+        self.fields["module"].queryset = (
+            ModulePage.objects.filter(assignments__organisation=organisation).distinct().order_by("title")
+        )
 
     def filters(self) -> dict:
         """The chosen filters as Scope arguments. A choice that is not on offer (another organisation's team, a
@@ -34,17 +43,24 @@ class DashboardFilterForm(forms.Form):
 
 class AssignmentForm(forms.ModelForm):
     due_rule = forms.ChoiceField(
-        label=_("When is it due?"), widget=forms.RadioSelect,
+        label=_("When is it due?"),
+        widget=forms.RadioSelect,
         choices=[("date", _("By a date")), ("days", _("Within a number of days of joining"))],
     )
 
     class Meta:
         model = Assignment
         fields = ["module", "scope", "team", "job_title", "due_on", "due_within_days"]
-        labels = {"scope": _("Who must complete it?"), "due_on": _("Due date"),
-                  "due_within_days": _("Days after joining (or after today, for people already here)")}
-        widgets = {"scope": forms.RadioSelect, "due_on": forms.DateInput(attrs={"type": "date"}),
-                   "job_title": forms.TextInput(attrs={"list": "job-titles", "autocomplete": "off"})}
+        labels = {
+            "scope": _("Who must complete it?"),
+            "due_on": _("Due date"),
+            "due_within_days": _("Days after joining (or after today, for people already here)"),
+        }
+        widgets = {
+            "scope": forms.RadioSelect,
+            "due_on": forms.DateInput(attrs={"type": "date"}),
+            "job_title": forms.TextInput(attrs={"list": "job-titles", "autocomplete": "off"}),
+        }
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,7 +96,9 @@ class AssignmentForm(forms.ModelForm):
 
 
 class StaffUploadForm(forms.Form):
-    file = forms.FileField(label=_("Staff CSV file"), help_text=_("A .csv file of up to 2 MB and 2,000 people."))
+    file = forms.FileField(
+        label=_("Staff CSV file"), help_text=_("A .csv file of up to 2 MB and 2,000 people.")
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -92,9 +110,12 @@ class StaffUploadForm(forms.Form):
 
 
 class EmailPreferenceForm(forms.Form):
-    frequency = forms.ChoiceField(label=_("Reminder emails"), choices=EmailPreference.Frequency.choices,
-                                  widget=forms.RadioSelect)
+    frequency = forms.ChoiceField(
+        label=_("Reminder emails"), choices=EmailPreference.Frequency.choices, widget=forms.RadioSelect
+    )
 
 
 class SharingForm(forms.Form):
-    shares = forms.BooleanField(label=_("Share this organisation's combined figures with the partnership"), required=False)
+    shares = forms.BooleanField(
+        label=_("Share this organisation's combined figures with the partnership"), required=False
+    )

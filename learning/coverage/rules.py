@@ -7,6 +7,7 @@ learning/organisations/rules.py; a person's record stays `organisations.view_rec
 - view_partnership: the combined figures of the partners that share with an Alcohol and Drug Partnership
   (the partnership's leads, admins), never a partner's people or teams
 """
+
 import rules
 
 from learning.organisations.models import Organisation

@@ -2,6 +2,7 @@
 acceptance, the Wagtail admin, imports); so does a learner's progress (the `learner_progress_changed` event,
 sent by progress and the completion rule). These receivers write nothing: they only queue the recounts once
 the change commits (once per transaction, however many rows were saved)."""
+
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 

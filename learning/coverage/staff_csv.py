@@ -5,6 +5,7 @@ supervisor email, roles. Roles are any of learner, supervisor, lead, separated b
 learner. A supervisor named by email must be in the file with the supervisor role, or already hold that role
 in the organisation. Teams that do not exist yet are created; the preview names them first.
 """
+
 import csv
 import io
 from dataclasses import dataclass, field
@@ -18,13 +19,32 @@ from learning.organisations.models import Membership
 
 COLUMNS = ("name", "email", "team", "job_title", "supervisor_email", "roles")
 REQUIRED_COLUMNS = ("name", "email")
-ROLES = {"learner": "is_learner", "supervisor": "is_supervisor", "lead": "is_lead", "workforce lead": "is_lead"}
+ROLES = {
+    "learner": "is_learner",
+    "supervisor": "is_supervisor",
+    "lead": "is_lead",
+    "workforce lead": "is_lead",
+}
 EMAIL_MAX_LENGTH = get_user_model()._meta.get_field("email").max_length
 MAX_ROWS = 2000  # applied in one request: about six seconds a thousand new people
 TEMPLATE_ROWS = [
     ["name", "email", "team", "job title", "supervisor email", "roles"],
-    ["Sam Reid", "sam.reid@example.org", "Community Addictions Team", "Team leader", "", "learner; supervisor"],
-    ["Alex Morgan", "alex.morgan@example.org", "Community Addictions Team", "Recovery worker", "sam.reid@example.org", "learner"],
+    [
+        "Sam Reid",
+        "sam.reid@example.org",
+        "Community Addictions Team",
+        "Team leader",
+        "",
+        "learner; supervisor",
+    ],
+    [
+        "Alex Morgan",
+        "alex.morgan@example.org",
+        "Community Addictions Team",
+        "Recovery worker",
+        "sam.reid@example.org",
+        "learner",
+    ],
 ]
 
 
@@ -63,7 +83,9 @@ class StaffFile:
     new_people: list = field(default_factory=list)  # emails with no account yet
     updated_people: list = field(default_factory=list)  # emails already members here
     invited_people: list = field(default_factory=list)  # emails of accounts that are not members here
-    existing_supervisors: set = field(default_factory=set)  # emails of supervisors here who are not in the file
+    existing_supervisors: set = field(
+        default_factory=set
+    )  # emails of supervisors here who are not in the file
 
     def error(self, line, column, message):
         self.errors.append(RowError(line, column, message))
@@ -95,18 +117,34 @@ def _parse_row(line, values, result):
             result.error(line, "email", _("“%(value)s” is not an email address.") % {"value": email})
         else:  # the standard allows 320 characters; accounts keep 254, as Django's EmailField does
             if len(email) > EMAIL_MAX_LENGTH:
-                result.error(line, "email",
-                             _("An email address can be at most %(n)s characters.") % {"n": EMAIL_MAX_LENGTH})
+                result.error(
+                    line,
+                    "email",
+                    _("An email address can be at most %(n)s characters.") % {"n": EMAIL_MAX_LENGTH},
+                )
     first, _space, last = name.partition(" ")
-    row = StaffRow(line, first[:150], last[:150], email, " ".join(values.get("team", "").split()),
-                   " ".join(values.get("job_title", "").split()), values.get("supervisor_email", "").strip().lower())
+    row = StaffRow(
+        line,
+        first[:150],
+        last[:150],
+        email,
+        " ".join(values.get("team", "").split()),
+        " ".join(values.get("job_title", "").split()),
+        values.get("supervisor_email", "").strip().lower(),
+    )
     for column, value in (("team", row.team), ("job_title", row.job_title)):
         if len(value) > 200:
             result.error(line, column, _("Keep this under 200 characters."))
-    roles = [r.strip().lower() for r in values.get("roles", "").replace(",", ";").split(";") if r.strip()] or ["learner"]
+    roles = [
+        r.strip().lower() for r in values.get("roles", "").replace(",", ";").split(";") if r.strip()
+    ] or ["learner"]
     for role in roles:
         if role not in ROLES:
-            result.error(line, "roles", _("“%(role)s” is not a role: use learner, supervisor or lead.") % {"role": role})
+            result.error(
+                line,
+                "roles",
+                _("“%(role)s” is not a role: use learner, supervisor or lead.") % {"role": role},
+            )
         else:
             setattr(row, ROLES[role], True)
     return row
@@ -122,11 +160,17 @@ def _check_supervisors(result, organisation):
             result.error(row.line, "supervisor_email", _("A person cannot supervise themselves."))
         elif email in in_file:
             if not in_file[email].is_supervisor:
-                result.error(row.line, "supervisor_email",
-                             _("%(email)s is in this file without the supervisor role.") % {"email": email})
+                result.error(
+                    row.line,
+                    "supervisor_email",
+                    _("%(email)s is in this file without the supervisor role.") % {"email": email},
+                )
         elif email not in result.existing_supervisors:
-            result.error(row.line, "supervisor_email",
-                         _("Nobody with the supervisor role at %(org)s has this email.") % {"org": organisation})
+            result.error(
+                row.line,
+                "supervisor_email",
+                _("Nobody with the supervisor role at %(org)s has this email.") % {"org": organisation},
+            )
     for row in result.rows:  # supervision within the file must not go round in a circle
         seen, email = {row.email}, row.supervisor_email
         while email in in_file and email not in seen:
@@ -140,15 +184,25 @@ def read_staff_csv(*, organisation, text, importer=None) -> StaffFile:
     """Parse and validate every row; `errors` lists each problem by row and column. Reads only."""
     result = StaffFile()
     if "\x00" in text:  # a spreadsheet in its own format (.xlsx), not CSV; no text field can hold NUL
-        result.error(1, "", _("This is not a CSV file: it holds binary data. In your spreadsheet choose "
-                              "Save As, then “CSV UTF-8”, and upload that file."))
+        result.error(
+            1,
+            "",
+            _(
+                "This is not a CSV file: it holds binary data. In your spreadsheet choose "
+                "Save As, then “CSV UTF-8”, and upload that file."
+            ),
+        )
         return result
     reader = csv.DictReader(io.StringIO(text))
     try:
         _read_rows(reader, result)
     except csv.Error:  # a cell over the csv module's limit (131,072 characters), or broken quoting
-        result.error(reader.line_num, "", _("Row %(line)s could not be read: a cell is far too long, or a "
-                                            "quote mark is not closed.") % {"line": reader.line_num})
+        result.error(
+            reader.line_num,
+            "",
+            _("Row %(line)s could not be read: a cell is far too long, or a quote mark is not closed.")
+            % {"line": reader.line_num},
+        )
         return result
     if not result.rows:
         if not result.errors:
@@ -162,12 +216,20 @@ def _read_rows(reader, result):
     reader.fieldnames = [_header(name) for name in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED_COLUMNS if c not in reader.fieldnames]
     if missing:
-        result.error(1, ", ".join(missing), _("The first row must name the columns: %(cols)s.") % {"cols": ", ".join(COLUMNS)})
+        result.error(
+            1,
+            ", ".join(missing),
+            _("The first row must name the columns: %(cols)s.") % {"cols": ", ".join(COLUMNS)},
+        )
         return
     seen = {}
     for line, values in enumerate(reader, start=2):
         if len(result.rows) >= MAX_ROWS:
-            result.error(line, "", _("A file can hold at most %(n)s people; split it into smaller files.") % {"n": MAX_ROWS})
+            result.error(
+                line,
+                "",
+                _("A file can hold at most %(n)s people; split it into smaller files.") % {"n": MAX_ROWS},
+            )
             break
         values = {k: (v or "") for k, v in values.items() if k}
         if not any(value.strip() for value in values.values()):
@@ -181,12 +243,16 @@ def _read_rows(reader, result):
 
 def _compare_with_organisation(result, organisation, importer):
     emails = [row.email for row in result.rows if row.email]
-    members = {m.user.email.lower(): m for m in
-               Membership.objects.active().in_organisation(organisation).select_related("user")}
+    members = {
+        m.user.email.lower(): m
+        for m in Membership.objects.active().in_organisation(organisation).select_related("user")
+    }
     accounts = set(get_user_model().objects.filter(email__in=emails).values_list("email", flat=True))
     teams = team_names(organisation)
     in_file = set(emails)
-    result.existing_supervisors = {email for email, m in members.items() if m.is_supervisor and email not in in_file}
+    result.existing_supervisors = {
+        email for email, m in members.items() if m.is_supervisor and email not in in_file
+    }
     new_teams = {}  # the first spelling in the file names the team
     for row in result.rows:
         if row.team and row.team.casefold() not in teams:
@@ -201,8 +267,12 @@ def _compare_with_organisation(result, organisation, importer):
     own = members.get(importer.email.lower()) if importer is not None else None
     for row in result.rows:
         if row.supervisor_email in invited:
-            result.error(row.line, "supervisor_email", _("%(email)s will be invited, so cannot supervise anyone until "
-                                                         "they accept.") % {"email": row.supervisor_email})
+            result.error(
+                row.line,
+                "supervisor_email",
+                _("%(email)s will be invited, so cannot supervise anyone until they accept.")
+                % {"email": row.supervisor_email},
+            )
         if own is not None and own.is_lead and row.email == importer.email.lower() and not row.is_lead:
             result.error(row.line, "roles", _("You cannot remove your own workforce lead role in an import."))
     result.errors.sort(key=lambda e: e.line)

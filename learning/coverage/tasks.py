@@ -1,4 +1,5 @@
 """Celery tasks for coverage: thin and idempotent. They take ids and call services."""
+
 from celery import shared_task
 
 from learning.core.retry import WORK_RETRY

@@ -1,4 +1,5 @@
 """Navigation by role: each link shows only for people who have a role that uses it."""
+
 from assessments.practice.selectors.reflections import nav_counts
 from learning.organisations.selectors import memberships_for_user
 

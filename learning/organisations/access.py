@@ -1,4 +1,5 @@
 """What every organisation-level page starts with: the organisation, if the person may do `perm` there."""
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 

@@ -10,7 +10,9 @@ class InvitationForm(forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     job_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none(), required=False)
-    supervisor = forms.ModelChoiceField(label=_("Supervisor"), queryset=Membership.objects.none(), required=False)
+    supervisor = forms.ModelChoiceField(
+        label=_("Supervisor"), queryset=Membership.objects.none(), required=False
+    )
     is_supervisor = forms.BooleanField(label=_("Supervisor role"), required=False)
     is_lead = forms.BooleanField(label=_("Workforce lead role"), required=False)
 
@@ -24,7 +26,9 @@ class InvitationForm(forms.Form):
 
 class StaffSearchForm(forms.Form):
     q = forms.CharField(label=_("Search by name or email"), required=False)
-    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none(), required=False, empty_label=_("All teams"))
+    team = forms.ModelChoiceField(
+        label=_("Team"), queryset=Team.objects.none(), required=False, empty_label=_("All teams")
+    )
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)

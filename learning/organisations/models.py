@@ -1,4 +1,5 @@
 """Organisations, their teams, and the membership of people in them with their roles."""
+
 import secrets
 
 from django.conf import settings
@@ -8,10 +9,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
 # (flag field, key kept in audit entries, label) for the three roles a membership or an invitation can carry.
-ROLES = (("is_learner", "learner", _("Learner")), ("is_supervisor", "supervisor", _("Supervisor")),
-         ("is_lead", "lead", _("Workforce lead")))
+ROLES = (
+    ("is_learner", "learner", _("Learner")),
+    ("is_supervisor", "supervisor", _("Supervisor")),
+    ("is_lead", "lead", _("Workforce lead")),
+)
 
 
 def role_keys(holder) -> list:
@@ -32,12 +35,17 @@ class Organisation(models.Model):
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     partnership = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="partners",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="partners",
         limit_choices_to={"kind": Kind.ADP},
         help_text=_("The Alcohol and Drug Partnership this organisation works within."),
     )
     shares_with_partnership = models.BooleanField(
-        default=False, help_text=_("Let the partnership's leads see this organisation's combined coverage figures.")
+        default=False,
+        help_text=_("Let the partnership's leads see this organisation's combined coverage figures."),
     )
 
     class Meta:
@@ -53,7 +61,9 @@ class Team(models.Model):
 
     class Meta:
         ordering = ["organisation__name", "name"]
-        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="team_unique_name_per_org")]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="team_unique_name_per_org")
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"
@@ -116,7 +126,9 @@ class Membership(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="memberships")
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="memberships"
+    )
     job_title = models.CharField(max_length=200, blank=True)
     is_learner = models.BooleanField(_("learner"), default=True)
     is_supervisor = models.BooleanField(_("supervisor"), default=False)
@@ -154,7 +166,9 @@ class Membership(models.Model):
             if self.supervisor.organisation_id != self.organisation_id:
                 raise ValidationError({"supervisor": _("The supervisor must work in the same organisation.")})
             if not self.supervisor.is_supervisor:
-                raise ValidationError({"supervisor": _("That person does not have the supervisor role here.")})
+                raise ValidationError(
+                    {"supervisor": _("That person does not have the supervisor role here.")}
+                )
             if self.supervisor.user_id == self.user_id:
                 raise ValidationError({"supervisor": _("A person cannot supervise themselves.")})
         if not (self.is_learner or self.is_supervisor or self.is_lead):
@@ -191,9 +205,13 @@ class Invitation(models.Model):
     is_learner = models.BooleanField(default=True)
     is_supervisor = models.BooleanField(default=False)
     is_lead = models.BooleanField(default=False)
-    supervisor = models.ForeignKey(Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    supervisor = models.ForeignKey(
+        Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
@@ -202,7 +220,9 @@ class Invitation(models.Model):
     # When the current link was issued (created or resent): the owed-work sweep counts from here, so a resend
     # of an old invitation is owed its email like a new one.
     issued_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True, help_text=_("When the email with the current link went out."))
+    sent_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When the email with the current link went out.")
+    )
 
     objects = InvitationQuerySet.as_manager()
 

@@ -1,5 +1,6 @@
 """What organisations owe until it is done, for the owed-work sweep (learning.core.owed): the email carrying each
 open invitation's current link."""
+
 from learning.core.owed import owed_register
 
 from . import tasks
@@ -11,5 +12,10 @@ def invitation_emails_owed():
 
 
 def register():
-    owed_register("invitation email", queryset=invitation_emails_owed, since="issued_at", task=tasks.invitation_send,
-                  email=True)
+    owed_register(
+        "invitation email",
+        queryset=invitation_emails_owed,
+        since="issued_at",
+        task=tasks.invitation_send,
+        email=True,
+    )

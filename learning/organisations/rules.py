@@ -3,6 +3,7 @@
 Predicates take the signed-in user and a target (a Membership: a person's record in one organisation; or an
 Organisation). Views, templates ({% has_perm %}) and the Wagtail admin all ask these permissions.
 """
+
 import rules
 
 from .models import Membership
@@ -34,9 +35,12 @@ def supervises(user, membership):
 def leads_organisation(user, target):
     if target is None or not user.is_authenticated:
         return False
-    return Membership.objects.active().leads().filter(
-        user=user, organisation_id=_organisation_id(target)
-    ).exists()
+    return (
+        Membership.objects.active()
+        .leads()
+        .filter(user=user, organisation_id=_organisation_id(target))
+        .exists()
+    )
 
 
 @rules.predicate
@@ -51,4 +55,6 @@ can_view_record = is_own_record | supervises | leads_organisation | is_platform_
 rules.add_perm("organisations.view_record", can_view_record)
 rules.add_perm("organisations.manage_organisation", leads_organisation | is_platform_admin)
 rules.add_perm("organisations.invite_people", leads_organisation | is_platform_admin)
-rules.add_perm("organisations.view_staff", leads_organisation | supervises_in_organisation | is_platform_admin)
+rules.add_perm(
+    "organisations.view_staff", leads_organisation | supervises_in_organisation | is_platform_admin
+)

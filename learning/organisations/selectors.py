@@ -1,4 +1,5 @@
 """Reads about organisations and people, shaped so that query counts stay flat as lists grow."""
+
 from django.contrib.auth import get_user_model
 
 from .models import Invitation, Membership, Organisation, acting_lead
@@ -6,14 +7,21 @@ from .models import Invitation, Membership, Organisation, acting_lead
 
 def invitation_get_open(*, token):
     return (
-        Invitation.objects.open().select_related("organisation", "team", "supervisor__user", "invited_by")
-        .filter(token=token).first()
+        Invitation.objects.open()
+        .select_related("organisation", "team", "supervisor__user", "invited_by")
+        .filter(token=token)
+        .first()
     )
 
 
 def invitations_waiting(*, organisation):
     """Invitations nobody has answered yet (expired ones too, so the lead can resend them): "invited"."""
-    return Invitation.objects.unclosed().filter(organisation=organisation).select_related("team").order_by("email")
+    return (
+        Invitation.objects.unclosed()
+        .filter(organisation=organisation)
+        .select_related("team")
+        .order_by("email")
+    )
 
 
 def invitation_is_open_for(*, organisation, email) -> bool:

@@ -5,6 +5,7 @@ invitation form or in a staff import) creates an invitation, and the person acce
 of a membership's roles or supervisor, whoever makes it, goes through `membership_changes_record`: it is written
 to Wagtail's audit log and the person is told.
 """
+
 from datetime import timedelta
 from typing import NamedTuple
 
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
 from learning.core import audit
 from learning.core.audit import audit_log
 from learning.core.errors import ServiceError
@@ -38,37 +40,71 @@ def _email_owed(invitation):
 def invitation_email_send(*, invitation_id: int) -> bool:
     """Email the invitation's current link, once: a second run (a retried or duplicated task) sends nothing, nor
     does a run for an invitation closed or expired in the meantime."""
-    invitation = (Invitation.objects.select_for_update(of=("self",))
-                  .select_related("organisation", "invited_by", "team").filter(pk=invitation_id).first())
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("organisation", "invited_by", "team")
+        .filter(pk=invitation_id)
+        .first()
+    )
     if invitation is None or invitation.sent_at is not None or not invitation.is_open:
         return False
-    email_send(to=invitation.email, subject=_("You are invited to join %(org)s") % {"org": invitation.organisation},
-               template="organisations/email/invitation",
-               context={"invitation": invitation, "url": absolute_reverse("invitation_accept", invitation.token)})
+    email_send(
+        to=invitation.email,
+        subject=_("You are invited to join %(org)s") % {"org": invitation.organisation},
+        template="organisations/email/invitation",
+        context={"invitation": invitation, "url": absolute_reverse("invitation_accept", invitation.token)},
+    )
     invitation.sent_at = timezone.now()
     invitation.save(update_fields=["sent_at"])
     return True
 
 
 @transaction.atomic
-def invitation_create(*, organisation, email, invited_by, first_name="", last_name="", team=None, job_title="",
-                      is_learner=True, is_supervisor=False, is_lead=False, supervisor=None) -> Invitation:
+def invitation_create(
+    *,
+    organisation,
+    email,
+    invited_by,
+    first_name="",
+    last_name="",
+    team=None,
+    job_title="",
+    is_learner=True,
+    is_supervisor=False,
+    is_lead=False,
+    supervisor=None,
+) -> Invitation:
     """Invite a person into an organisation, whether or not they have an account yet; the email goes out once
     the invitation is saved. An expired invitation to the same address is closed and replaced."""
     email = email.strip().lower()
     if Membership.objects.active().in_organisation(organisation).filter(user__email__iexact=email).exists():
-        raise ServiceError(_("%(email)s is already a member of %(org)s.") % {"email": email, "org": organisation})
+        raise ServiceError(
+            _("%(email)s is already a member of %(org)s.") % {"email": email, "org": organisation}
+        )
     already = _("%(email)s already has an open invitation; resend it instead.") % {"email": email}
     if invitation_is_open_for(organisation=organisation, email=email):
         raise ServiceError(already)
-    Invitation.objects.unclosed().filter(organisation=organisation, email=email).update(cancelled_at=timezone.now())
+    Invitation.objects.unclosed().filter(organisation=organisation, email=email).update(
+        cancelled_at=timezone.now()
+    )
     invitation = Invitation(
-        organisation=organisation, email=email, first_name=first_name, last_name=last_name, team=team,
-        job_title=job_title, is_learner=is_learner, is_supervisor=is_supervisor, is_lead=is_lead, supervisor=supervisor,
-        invited_by=invited_by, expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+        organisation=organisation,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        team=team,
+        job_title=job_title,
+        is_learner=is_learner,
+        is_supervisor=is_supervisor,
+        is_lead=is_lead,
+        supervisor=supervisor,
+        invited_by=invited_by,
+        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     try:
-        invitation.full_clean(validate_constraints=False)  # the open-invitation rule is checked above, clearly
+        invitation.full_clean(
+            validate_constraints=False
+        )  # the open-invitation rule is checked above, clearly
         with transaction.atomic():
             invitation.save()
     except ValidationError as exc:
@@ -88,7 +124,10 @@ def invitation_resend(*, invitation) -> Invitation:
         raise ServiceError(_("This invitation was already accepted, declined or cancelled."))
     invitation.token = _invitation_token()
     invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS)
-    invitation.issued_at, invitation.sent_at = timezone.now(), None  # the new link is owed until its email goes out
+    invitation.issued_at, invitation.sent_at = (
+        timezone.now(),
+        None,
+    )  # the new link is owed until its email goes out
     invitation.save(update_fields=["token", "expires_at", "issued_at", "sent_at"])
     audit_log(invitation, audit.INVITATION_RESENT, organisation_id=invitation.organisation_id)
     _email_owed(invitation)
@@ -136,9 +175,15 @@ def invitation_accept(*, invitation, user) -> Membership:
         user.first_name, user.last_name = invitation.first_name, invitation.last_name
         user.save(update_fields=["first_name", "last_name"])
     return membership_upsert(
-        user=user, organisation=invitation.organisation, team=invitation.team, job_title=invitation.job_title,
-        is_learner=invitation.is_learner, is_supervisor=invitation.is_supervisor, is_lead=invitation.is_lead,
-        supervisor=invitation.supervisor, actor=user,
+        user=user,
+        organisation=invitation.organisation,
+        team=invitation.team,
+        job_title=invitation.job_title,
+        is_learner=invitation.is_learner,
+        is_supervisor=invitation.is_supervisor,
+        is_lead=invitation.is_lead,
+        supervisor=invitation.supervisor,
+        actor=user,
     )
 
 
@@ -154,8 +199,18 @@ def membership_state(membership) -> MembershipState:
 
 
 @transaction.atomic
-def membership_upsert(*, user, organisation, team=None, job_title="", is_learner=True, is_supervisor=False,
-                      is_lead=False, supervisor=None, actor=None) -> Membership:
+def membership_upsert(
+    *,
+    user,
+    organisation,
+    team=None,
+    job_title="",
+    is_learner=True,
+    is_supervisor=False,
+    is_lead=False,
+    supervisor=None,
+    actor=None,
+) -> Membership:
     """Create or update a person's membership of an organisation (idempotent on user and organisation).
     `actor` is who made the change (None for the system): role and supervisor changes are audited under it."""
     membership = Membership.objects.filter(user=user, organisation=organisation).first()
@@ -187,18 +242,47 @@ def membership_changes_record(*, membership, before: MembershipState | None, act
     old_roles, old_supervisor = before if before else ((), None)
     changes = {}
     if old_roles != after.roles:
-        audit_log(membership, ROLES_CHANGED, user=actor, organisation_id=membership.organisation_id,
-                  old=list(old_roles), new=list(after.roles))
-        changes["roles"] = tuple(", ".join(role_labels(roles)) or _("none") for roles in (old_roles, after.roles))
+        audit_log(
+            membership,
+            ROLES_CHANGED,
+            user=actor,
+            organisation_id=membership.organisation_id,
+            old=list(old_roles),
+            new=list(after.roles),
+        )
+        changes["roles"] = tuple(
+            ", ".join(role_labels(roles)) or _("none") for roles in (old_roles, after.roles)
+        )
     if old_supervisor != after.supervisor_id:
-        audit_log(membership, SUPERVISOR_CHANGED, user=actor, organisation_id=membership.organisation_id,
-                  old=old_supervisor, new=after.supervisor_id)
-        old = Membership.objects.select_related("user").filter(pk=old_supervisor).first() if old_supervisor else None
+        audit_log(
+            membership,
+            SUPERVISOR_CHANGED,
+            user=actor,
+            organisation_id=membership.organisation_id,
+            old=old_supervisor,
+            new=after.supervisor_id,
+        )
+        old = (
+            Membership.objects.select_related("user").filter(pk=old_supervisor).first()
+            if old_supervisor
+            else None
+        )
         changes["supervisor"] = (_name(old), _name(membership.supervisor))
     if changes and before is not None and actor is not None and actor.pk != membership.user_id:
-        context = {"organisation": str(membership.organisation), "actor": str(actor), "name": str(membership.user),
-                   "changes": changes, "url": absolute_reverse("my_learning")}
+        context = {
+            "organisation": str(membership.organisation),
+            "actor": str(actor),
+            "name": str(membership.user),
+            "changes": changes,
+            "url": absolute_reverse("my_learning"),
+        }
         subject = _("Your roles or supervisor at %(org)s changed") % {"org": membership.organisation}
-        transaction.on_commit(lambda: email_send(to=membership.user.email, subject=subject, context=context,
-                                                 template="organisations/email/membership_changed"), robust=True)
-
+        transaction.on_commit(
+            lambda: email_send(
+                to=membership.user.email,
+                subject=subject,
+                context=context,
+                template="organisations/email/membership_changed",
+            ),
+            robust=True,
+        )

@@ -1,4 +1,5 @@
 """Celery tasks for organisations: thin and idempotent; they take ids and call services."""
+
 from celery import shared_task
 
 from learning.core.retry import EMAIL_RETRY

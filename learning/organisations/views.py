@@ -1,4 +1,5 @@
 """Organisation pages for workforce leads and supervisors, and accepting an invitation."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -38,7 +39,9 @@ def organisation_staff(request, pk):
     if form.is_valid():
         if query := form.cleaned_data["q"]:
             staff = staff.filter(
-                Q(user__first_name__icontains=query) | Q(user__last_name__icontains=query) | Q(user__email__icontains=query)
+                Q(user__first_name__icontains=query)
+                | Q(user__last_name__icontains=query)
+                | Q(user__email__icontains=query)
             )
         if team := form.cleaned_data["team"]:
             staff = staff.filter(team=team)
@@ -46,11 +49,18 @@ def organisation_staff(request, pk):
     query_string = request.GET.copy()
     query_string.pop("page", None)
     can_invite = request.user.has_perm("organisations.invite_people", organisation)
-    return render(request, "organisations/staff.html", {
-        "organisation": organisation, "form": form, "page_obj": page, "query_string": query_string.urlencode(),
-        "can_invite": can_invite,
-        "invitations": selectors.invitations_waiting(organisation=organisation) if can_invite else (),
-    })
+    return render(
+        request,
+        "organisations/staff.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "page_obj": page,
+            "query_string": query_string.urlencode(),
+            "can_invite": can_invite,
+            "invitations": selectors.invitations_waiting(organisation=organisation) if can_invite else (),
+        },
+    )
 
 
 @login_required
@@ -61,7 +71,9 @@ def invitation_new(request, pk):
     form = InvitationForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation = services.invitation_create(organisation=organisation, invited_by=request.user, **form.cleaned_data)
+            invitation = services.invitation_create(
+                organisation=organisation, invited_by=request.user, **form.cleaned_data
+            )
         except ServiceError as exc:
             form.add_error(None, exc.message)
         else:
@@ -87,15 +99,17 @@ def _lead_answers(request, pk, invitation_id, service, done):
 @login_required
 @require_POST
 def invitation_resend(request, pk, invitation_id):
-    return _lead_answers(request, pk, invitation_id, services.invitation_resend,
-                         _("Invitation sent again to %(email)s."))
+    return _lead_answers(
+        request, pk, invitation_id, services.invitation_resend, _("Invitation sent again to %(email)s.")
+    )
 
 
 @login_required
 @require_POST
 def invitation_cancel(request, pk, invitation_id):
-    return _lead_answers(request, pk, invitation_id, services.invitation_cancel,
-                         _("Invitation to %(email)s cancelled."))
+    return _lead_answers(
+        request, pk, invitation_id, services.invitation_cancel, _("Invitation to %(email)s cancelled.")
+    )
 
 
 def invitation_accept(request, token):
@@ -103,19 +117,26 @@ def invitation_accept(request, token):
     nothing). Signed out, they sign in (an account exists for the address) or sign up with this address."""
     invitation = selectors.invitation_get_open(token=token)
     if invitation is None:
-        messages.error(request, _("This invitation link has expired or was already used. Ask your workforce lead for a new one."))
+        messages.error(
+            request,
+            _("This invitation link has expired or was already used. Ask your workforce lead for a new one."),
+        )
         return redirect("account_login")
     if not request.user.is_authenticated:
         if selectors.account_exists(email=invitation.email):
-            messages.info(request, _("Sign in as %(email)s to see your invitation.") % {"email": invitation.email})
+            messages.info(
+                request, _("Sign in as %(email)s to see your invitation.") % {"email": invitation.email}
+            )
             return redirect_to_login(request.get_full_path())
         request.session[INVITATION_SESSION_KEY] = token
         return redirect("account_signup")
     if request.user.email.lower() != invitation.email.lower():
         return render(request, "organisations/invitation.html", {"wrong_person": True}, status=403)
     if request.method == "POST":
-        answers = {"accept": (services.invitation_accept, _("You have joined %(org)s.")),
-                   "decline": (services.invitation_decline, _("You declined the invitation to join %(org)s."))}
+        answers = {
+            "accept": (services.invitation_accept, _("You have joined %(org)s.")),
+            "decline": (services.invitation_decline, _("You declined the invitation to join %(org)s.")),
+        }
         if request.POST.get("action") not in answers:
             return render(request, "organisations/invitation.html", {"invitation": invitation}, status=400)
         answer, done = answers[request.POST["action"]]

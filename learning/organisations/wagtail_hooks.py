@@ -1,5 +1,6 @@
 """Organisations, teams, memberships and invitations in the Wagtail admin, each list limited by the same
 rules as the rest of the site (memberships_visible_to); and the audit-log actions for membership changes."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
@@ -21,7 +22,10 @@ def membership_log_actions(actions):
 
         def format_message(self, log_entry):
             old, new = (", ".join(role_labels(log_entry.data.get(k) or [])) for k in ("old", "new"))
-            return _("Roles changed from %(old)s to %(new)s") % {"old": old or _("none"), "new": new or _("none")}
+            return _("Roles changed from %(old)s to %(new)s") % {
+                "old": old or _("none"),
+                "new": new or _("none"),
+            }
 
     @actions.register_action(services.SUPERVISOR_CHANGED)
     class SupervisorChanged(LogFormatter):
@@ -35,8 +39,11 @@ class MembershipChangesAudited:
     def save_instance(self):
         previous = Membership.objects.filter(pk=self.form.instance.pk).first()
         instance = super().save_instance()
-        services.membership_changes_record(membership=instance, actor=self.request.user,
-                                           before=services.membership_state(previous) if previous else None)
+        services.membership_changes_record(
+            membership=instance,
+            actor=self.request.user,
+            before=services.membership_state(previous) if previous else None,
+        )
         return instance
 
 
@@ -66,7 +73,9 @@ class TeamViewSet(ProjectSnippetViewSet):
     search_fields = ["name"]
 
     def get_queryset(self, request):
-        return Team.objects.filter(organisation__in=organisations_led_by(user=request.user)).select_related("organisation")
+        return Team.objects.filter(organisation__in=organisations_led_by(user=request.user)).select_related(
+            "organisation"
+        )
 
 
 class MembershipViewSet(ProjectSnippetViewSet):
@@ -89,7 +98,9 @@ class InvitationViewSet(ProjectSnippetViewSet):
     search_fields = ["email"]
 
     def get_queryset(self, request):
-        return Invitation.objects.filter(organisation__in=organisations_led_by(user=request.user)).select_related("organisation")
+        return Invitation.objects.filter(
+            organisation__in=organisations_led_by(user=request.user)
+        ).select_related("organisation")
 
 
 class PeopleGroup(SnippetViewSetGroup):

@@ -15,6 +15,7 @@ were, or what they wrote, goes.
 - Memberships end with a plain update, not a save: no recount is queued, so the organisation's rollups and
   snapshots keep counting the completions they had (numbers only, nothing that names the person).
 """
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
@@ -78,10 +79,18 @@ def _erase_certificates(user, actor):
     certificates = Certificate.objects.filter(user=user)
     stored_files_delete(certificates.values_list("pdf", flat=True))
     for certificate in certificates.exclude(status=Certificate.Status.REVOKED):
-        CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.REVOKED,
-                                        actor=actor, reason=Certificate.ERASED_REASON)
-    certificates.update(status=Certificate.Status.REVOKED, revoked_reason=Certificate.ERASED_REASON,
-                        learner_name=ERASED_NAME, pdf="")
+        CertificateEvent.objects.create(
+            certificate=certificate,
+            action=CertificateEvent.Action.REVOKED,
+            actor=actor,
+            reason=Certificate.ERASED_REASON,
+        )
+    certificates.update(
+        status=Certificate.Status.REVOKED,
+        revoked_reason=Certificate.ERASED_REASON,
+        learner_name=ERASED_NAME,
+        pdf="",
+    )
     # An organisation's certificate ZIP may hold their PDF: gone too (leads can build a new one).
     bundles = CertificateBundle.objects.filter(organisation__memberships__user=user).distinct()
     stored_files_delete(bundles.values_list("file", flat=True))
@@ -94,7 +103,10 @@ def _erase_account(user):
     from allauth.mfa.models import Authenticator
 
     # Invitations may be addressed to any of their addresses, so gather them all before the addresses go.
-    addresses = {user.email.lower(), *(e.lower() for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True))}
+    addresses = {
+        user.email.lower(),
+        *(e.lower() for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True)),
+    }
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     EmailPreference.objects.filter(user=user).delete()
@@ -143,11 +155,19 @@ def erasure_request_create(*, user) -> ErasureRequest:
     request, created = ErasureRequest.objects.get_or_create(user=user, closed_at=None)
     if created:
         url = absolute_reverse("privacy_person_erase", user.pk)
-        admins = list(get_user_model().objects.filter(is_superuser=True, is_active=True).values_list("email", flat=True))
+        admins = list(
+            get_user_model().objects.filter(is_superuser=True, is_active=True).values_list("email", flat=True)
+        )
         for email in admins:
-            transaction.on_commit(lambda email=email: email_send(
-                to=email, subject=_("A request to erase a person's data"), template="privacy/email/erasure_requested",
-                context={"request_id": request.pk, "url": url}), robust=True)
+            transaction.on_commit(
+                lambda email=email: email_send(
+                    to=email,
+                    subject=_("A request to erase a person's data"),
+                    template="privacy/email/erasure_requested",
+                    context={"request_id": request.pk, "url": url},
+                ),
+                robust=True,
+            )
     return request
 
 
@@ -161,5 +181,6 @@ def erasure_preview(*, user) -> dict:
         "sessions_recorded": SupervisionSession.objects.filter(supervisor__in=memberships).count(),
         "certificates": Certificate.objects.filter(user=user).count(),
         "memberships": memberships.active().count(),
-        "exports": ReflectionExport.objects.filter(author=user).count() + DataExport.objects.filter(user=user).count(),
+        "exports": ReflectionExport.objects.filter(author=user).count()
+        + DataExport.objects.filter(user=user).count(),
     }

@@ -32,11 +32,14 @@ COVERED = {
 EXCLUDED = {
     "assessments.ReflectiveEntry.signed_off_by": (
         "the supervisor's stamp on someone else's entry: it belongs to that person's reflection, "
-        "exported to them"),
+        "exported to them"
+    ),
     "certificates.CertificateEvent.actor": (
         "a lead's or an admin's action on someone else's certificate; the events of the person's own "
-        "certificates are under certificates"),
+        "certificates are under certificates"
+    ),
     "privacy.ErasureRecord.user": (
-        "written only when the person is erased, after which there is no one to export for"),
+        "written only when the person is erased, after which there is no one to export for"
+    ),
     "privacy.ErasureRecord.erased_by": "an admin's action on someone else's account",
 }

@@ -1,5 +1,6 @@
 """What privacy owes until it is done, for the owed-work sweep (learning.core.owed) and the orphan-file sweep
 (learning.core.orphans): each data export asked for and not yet built."""
+
 from learning.core.orphans import stored_files_register
 from learning.core.owed import owed_register
 

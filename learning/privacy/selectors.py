@@ -5,6 +5,7 @@ record grows (tests/privacy/test_data_export.py pins it). What each section cove
 why, is declared in export_scope.py. Other people's data stays out: a supervisor appears by name, but a group
 session's other notes and the addresses of people the person invited do not appear at all.
 """
+
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
@@ -39,88 +40,153 @@ def _name(membership):
 def _account(user):
     addresses = EmailAddress.objects.filter(user=user)
     return {
-        "email": user.email, "first_name": user.first_name, "last_name": user.last_name,
-        "date_joined": user.date_joined, "last_login": user.last_login, "is_active": user.is_active,
-        "email_addresses": [{"email": a.email, "verified": a.verified, "primary": a.primary}
-                            for a in addresses],
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+        "is_active": user.is_active,
+        "email_addresses": [
+            {"email": a.email, "verified": a.verified, "primary": a.primary} for a in addresses
+        ],
         # Which second factors are set up and when, never their secrets.
-        "two_factor": [{"type": a.get_type_display(), "created_at": a.created_at,
-                        "last_used_at": a.last_used_at} for a in Authenticator.objects.filter(user=user)],
+        "two_factor": [
+            {"type": a.get_type_display(), "created_at": a.created_at, "last_used_at": a.last_used_at}
+            for a in Authenticator.objects.filter(user=user)
+        ],
     }
 
 
 def _memberships(user):
     requirements = Requirement.objects.select_related("module")
-    memberships = (Membership.objects.filter(user=user)
-                   .select_related("organisation", "team", "supervisor__user")
-                   .prefetch_related(Prefetch("requirements", queryset=requirements)))
-    return [{
-        "organisation": m.organisation.name, "team": m.team.name if m.team else None,
-        "job_title": m.job_title, "roles": m.role_labels, "supervisor": _name(m.supervisor),
-        "joined_on": m.joined_on,
-        "is_active": m.is_active,
-        "required_training": [{"module": _title(r.module), "due_on": r.due_on} for r in m.requirements.all()],
-        "id": m.pk,  # popped by personal_data: it finds the sessions the person is in
-    } for m in memberships]
+    memberships = (
+        Membership.objects.filter(user=user)
+        .select_related("organisation", "team", "supervisor__user")
+        .prefetch_related(Prefetch("requirements", queryset=requirements))
+    )
+    return [
+        {
+            "organisation": m.organisation.name,
+            "team": m.team.name if m.team else None,
+            "job_title": m.job_title,
+            "roles": m.role_labels,
+            "supervisor": _name(m.supervisor),
+            "joined_on": m.joined_on,
+            "is_active": m.is_active,
+            "required_training": [
+                {"module": _title(r.module), "due_on": r.due_on} for r in m.requirements.all()
+            ],
+            "id": m.pk,  # popped by personal_data: it finds the sessions the person is in
+        }
+        for m in memberships
+    ]
 
 
 def _enrolments(user):
     completions = LessonCompletion.objects.select_related("lesson")
-    enrolments = (Enrolment.objects.filter(user=user).select_related("module", "last_lesson")
-                  .prefetch_related(Prefetch("lesson_completions", queryset=completions)))
-    return [{
-        "module": _title(e.module), "source": e.get_source_display(), "enrolled_at": e.enrolled_at,
-        "last_activity_at": e.last_activity_at, "last_lesson": _title(e.last_lesson), "cycle": e.cycle,
-        "lessons_completed_at": e.lessons_completed_at,
-        "lessons_completed": [{"lesson": _title(c.lesson), "cycle": c.cycle, "completed_at": c.completed_at}
-                              for c in e.lesson_completions.all()],
-    } for e in enrolments]
+    enrolments = (
+        Enrolment.objects.filter(user=user)
+        .select_related("module", "last_lesson")
+        .prefetch_related(Prefetch("lesson_completions", queryset=completions))
+    )
+    return [
+        {
+            "module": _title(e.module),
+            "source": e.get_source_display(),
+            "enrolled_at": e.enrolled_at,
+            "last_activity_at": e.last_activity_at,
+            "last_lesson": _title(e.last_lesson),
+            "cycle": e.cycle,
+            "lessons_completed_at": e.lessons_completed_at,
+            "lessons_completed": [
+                {"lesson": _title(c.lesson), "cycle": c.cycle, "completed_at": c.completed_at}
+                for c in e.lesson_completions.all()
+            ],
+        }
+        for e in enrolments
+    ]
 
 
 def _module_completions(user):
-    return [{
-        "module": _title(c.module), "cycle": c.cycle, "completed_at": c.completed_at,
-        "quiz_score": c.quiz_score, "cpd_minutes": c.cpd_minutes, "expires_at": c.expires_at,
-        "status": c.get_status_display(),
-    } for c in ModuleCompletion.objects.filter(user=user).select_related("module")]
+    return [
+        {
+            "module": _title(c.module),
+            "cycle": c.cycle,
+            "completed_at": c.completed_at,
+            "quiz_score": c.quiz_score,
+            "cpd_minutes": c.cpd_minutes,
+            "expires_at": c.expires_at,
+            "status": c.get_status_display(),
+        }
+        for c in ModuleCompletion.objects.filter(user=user).select_related("module")
+    ]
 
 
 def _answers(item):
     options = {o["key"]: o["text"] for o in item.snapshot["options"]}
-    return {"position": item.position, "question": item.snapshot["text"],
-            "options": [options[key] for key in item.option_order],
-            "your_answer": [options[key] for key in item.selected if key in options], "mark": item.mark}
+    return {
+        "position": item.position,
+        "question": item.snapshot["text"],
+        "options": [options[key] for key in item.option_order],
+        "your_answer": [options[key] for key in item.selected if key in options],
+        "mark": item.mark,
+    }
 
 
 def _quiz_attempts(user):
     attempts = Attempt.objects.filter(user=user).select_related("quiz").prefetch_related("items")
-    return [{
-        "quiz": a.quiz.title, "number": a.number, "status": a.get_status_display(),
-        "started_at": a.started_at, "submitted_at": a.submitted_at, "score": a.score, "passed": a.passed,
-        "pass_mark": a.pass_mark, "questions": [_answers(item) for item in a.items.all()],
-    } for a in attempts]
+    return [
+        {
+            "quiz": a.quiz.title,
+            "number": a.number,
+            "status": a.get_status_display(),
+            "started_at": a.started_at,
+            "submitted_at": a.submitted_at,
+            "score": a.score,
+            "passed": a.passed,
+            "pass_mark": a.pass_mark,
+            "questions": [_answers(item) for item in a.items.all()],
+        }
+        for a in attempts
+    ]
 
 
 def _comment(c):
-    return {"kind": c.get_kind_display(), "by": str(c.author) if c.author else None, "text": c.body,
-            "at": c.created_at}
+    return {
+        "kind": c.get_kind_display(),
+        "by": str(c.author) if c.author else None,
+        "text": c.body,
+        "at": c.created_at,
+    }
 
 
 def _reflections(user):
     comments = ReflectionComment.objects.select_related("author")
-    entries = (ReflectiveEntry.objects.filter(author=user)
-               .select_related("membership__organisation", "module")
-               .prefetch_related(Prefetch("comments", queryset=comments)))
-    return [{
-        "title": e.title, "organisation": e.membership.organisation.name, "module": _title(e.module),
-        "prompt": e.prompt, "template": e.get_template_display(), "status": e.get_status_display(),
-        "text": {str(stage.label): e.stages.get(stage.key, "") for stage in stages_of(e.template)},
-        "relevance_to_a_professional_code": e.code_relevance,
-        "nmc_code_themes": [str(theme) for theme in e.chosen_code_themes],
-        "created_at": e.created_at, "submitted_at": e.submitted_at, "signed_off_at": e.signed_off_at,
-        "signed_off_by": e.signed_off_name or None, "signed_off_role": e.signed_off_role or None,
-        "comments": [_comment(c) for c in e.comments.all()],
-    } for e in entries]
+    entries = (
+        ReflectiveEntry.objects.filter(author=user)
+        .select_related("membership__organisation", "module")
+        .prefetch_related(Prefetch("comments", queryset=comments))
+    )
+    return [
+        {
+            "title": e.title,
+            "organisation": e.membership.organisation.name,
+            "module": _title(e.module),
+            "prompt": e.prompt,
+            "template": e.get_template_display(),
+            "status": e.get_status_display(),
+            "text": {str(stage.label): e.stages.get(stage.key, "") for stage in stages_of(e.template)},
+            "relevance_to_a_professional_code": e.code_relevance,
+            "nmc_code_themes": [str(theme) for theme in e.chosen_code_themes],
+            "created_at": e.created_at,
+            "submitted_at": e.submitted_at,
+            "signed_off_at": e.signed_off_at,
+            "signed_off_by": e.signed_off_name or None,
+            "signed_off_role": e.signed_off_role or None,
+            "comments": [_comment(c) for c in e.comments.all()],
+        }
+        for e in entries
+    ]
 
 
 def _comments_written(user):
@@ -131,22 +197,37 @@ def _comments_written(user):
 
 def _sessions(membership_ids):
     """Sessions the person was supervised in or recorded, with their own note only."""
-    own_notes = Prefetch("notes", queryset=SessionNote.objects.filter(author_id__in=membership_ids),
-                         to_attr="own_notes")
-    sessions = (SupervisionSession.objects
-                .filter(Q(supervisees__in=membership_ids) | Q(supervisor__in=membership_ids)).distinct()
-                .select_related("supervisor__user", "supervisor__organisation")
-                .prefetch_related("topics", "actions", own_notes))
-    return [{
-        "organisation": s.supervisor.organisation.name, "held_on": s.held_on, "kind": s.get_kind_display(),
-        "supervisor": _name(s.supervisor), "you_recorded_it": s.supervisor_id in membership_ids,
-        "summary": s.summary, "next_session_on": s.next_session_on,
-        "topics": [t.name for t in s.topics.all()],
-        "actions": [{"description": a.description, "due_on": a.due_on, "yours": a.owner_id in membership_ids}
-                    for a in s.actions.all()],
-        "your_note": [{"text": n.body, "created_at": n.created_at, "updated_at": n.updated_at}
-                      for n in s.own_notes],
-    } for s in sessions]
+    own_notes = Prefetch(
+        "notes", queryset=SessionNote.objects.filter(author_id__in=membership_ids), to_attr="own_notes"
+    )
+    sessions = (
+        SupervisionSession.objects.filter(
+            Q(supervisees__in=membership_ids) | Q(supervisor__in=membership_ids)
+        )
+        .distinct()
+        .select_related("supervisor__user", "supervisor__organisation")
+        .prefetch_related("topics", "actions", own_notes)
+    )
+    return [
+        {
+            "organisation": s.supervisor.organisation.name,
+            "held_on": s.held_on,
+            "kind": s.get_kind_display(),
+            "supervisor": _name(s.supervisor),
+            "you_recorded_it": s.supervisor_id in membership_ids,
+            "summary": s.summary,
+            "next_session_on": s.next_session_on,
+            "topics": [t.name for t in s.topics.all()],
+            "actions": [
+                {"description": a.description, "due_on": a.due_on, "yours": a.owner_id in membership_ids}
+                for a in s.actions.all()
+            ],
+            "your_note": [
+                {"text": n.body, "created_at": n.created_at, "updated_at": n.updated_at} for n in s.own_notes
+            ],
+        }
+        for s in sessions
+    ]
 
 
 def _certificates(user, files):
@@ -155,14 +236,24 @@ def _certificates(user, files):
         pdf = f"certificates/{c.code}.pdf" if c.pdf else None
         if pdf:
             files.append((pdf, c.pdf.name))
-        rows.append({
-            "module": c.module_title, "name_on_it": c.learner_name, "organisation": c.organisation_name,
-            "code": c.code, "version": c.version, "status": c.get_status_display(), "issued_at": c.issued_at,
-            "expires_at": c.expires_at, "cpd_minutes": c.cpd_minutes, "revoked_reason": c.revoked_reason,
-            "pdf": pdf,
-            "events": [{"action": e.get_action_display(), "at": e.at, "reason": e.reason}
-                       for e in c.events.all()],
-        })
+        rows.append(
+            {
+                "module": c.module_title,
+                "name_on_it": c.learner_name,
+                "organisation": c.organisation_name,
+                "code": c.code,
+                "version": c.version,
+                "status": c.get_status_display(),
+                "issued_at": c.issued_at,
+                "expires_at": c.expires_at,
+                "cpd_minutes": c.cpd_minutes,
+                "revoked_reason": c.revoked_reason,
+                "pdf": pdf,
+                "events": [
+                    {"action": e.get_action_display(), "at": e.at, "reason": e.reason} for e in c.events.all()
+                ],
+            }
+        )
     return rows
 
 
@@ -172,8 +263,14 @@ def _reflective_account_exports(user, files):
         pdf = f"reflective-accounts/{export.pk}.pdf" if export.file_path else None
         if pdf:
             files.append((pdf, export.file_path))
-        rows.append({"created_at": export.created_at, "status": export.get_status_display(),
-                     "reflections": [e.title for e in export.entries.all()], "pdf": pdf})
+        rows.append(
+            {
+                "created_at": export.created_at,
+                "status": export.get_status_display(),
+                "reflections": [e.title for e in export.entries.all()],
+                "pdf": pdf,
+            }
+        )
     return rows
 
 
@@ -181,13 +278,22 @@ def _invitations_received(addresses):
     to_them = Q()
     for address in addresses:
         to_them |= Q(email__iexact=address)
-    return [{
-        "organisation": i.organisation.name, "email": i.email, "first_name": i.first_name,
-        "last_name": i.last_name, "job_title": i.job_title, "roles": i.role_labels,
-        "created_at": i.created_at, "expires_at": i.expires_at, "accepted_at": i.accepted_at,
-        "declined_at": i.declined_at,
-        "cancelled_at": i.cancelled_at,
-    } for i in Invitation.objects.filter(to_them).select_related("organisation")]
+    return [
+        {
+            "organisation": i.organisation.name,
+            "email": i.email,
+            "first_name": i.first_name,
+            "last_name": i.last_name,
+            "job_title": i.job_title,
+            "roles": i.role_labels,
+            "created_at": i.created_at,
+            "expires_at": i.expires_at,
+            "accepted_at": i.accepted_at,
+            "declined_at": i.declined_at,
+            "cancelled_at": i.cancelled_at,
+        }
+        for i in Invitation.objects.filter(to_them).select_related("organisation")
+    ]
 
 
 def _actions_for_others(user):
@@ -197,23 +303,43 @@ def _actions_for_others(user):
     imports = StaffImport.objects.filter(uploaded_by=user).select_related("organisation")
     bundles = CertificateBundle.objects.filter(requested_by=user).select_related("organisation")
     return {
-        "invitations_sent": [{"organisation": i.organisation.name, "created_at": i.created_at}
-                             for i in invitations],
-        "assignments_created": [{"organisation": a.organisation.name, "module": _title(a.module),
-                                 "created_at": a.created_at} for a in assignments],
-        "staff_imports_uploaded": [{"organisation": s.organisation.name, "filename": s.filename,
-                                    "created_at": s.created_at, "applied_at": s.applied_at} for s in imports],
-        "certificate_zips_requested": [{"organisation": b.organisation.name, "created_at": b.created_at,
-                                        "status": b.get_status_display()} for b in bundles],
+        "invitations_sent": [
+            {"organisation": i.organisation.name, "created_at": i.created_at} for i in invitations
+        ],
+        "assignments_created": [
+            {"organisation": a.organisation.name, "module": _title(a.module), "created_at": a.created_at}
+            for a in assignments
+        ],
+        "staff_imports_uploaded": [
+            {
+                "organisation": s.organisation.name,
+                "filename": s.filename,
+                "created_at": s.created_at,
+                "applied_at": s.applied_at,
+            }
+            for s in imports
+        ],
+        "certificate_zips_requested": [
+            {
+                "organisation": b.organisation.name,
+                "created_at": b.created_at,
+                "status": b.get_status_display(),
+            }
+            for b in bundles
+        ],
     }
 
 
 def _own_requests(user):
     return {
-        "data_exports": [{"created_at": e.created_at, "status": e.get_status_display(),
-                          "expires_at": e.expires_at} for e in DataExport.objects.filter(user=user)],
-        "erasure_requests": [{"created_at": r.created_at, "closed_at": r.closed_at}
-                             for r in ErasureRequest.objects.filter(user=user)],
+        "data_exports": [
+            {"created_at": e.created_at, "status": e.get_status_display(), "expires_at": e.expires_at}
+            for e in DataExport.objects.filter(user=user)
+        ],
+        "erasure_requests": [
+            {"created_at": r.created_at, "closed_at": r.closed_at}
+            for r in ErasureRequest.objects.filter(user=user)
+        ],
     }
 
 
@@ -236,11 +362,20 @@ def personal_data(*, user) -> PersonalData:
         "supervision_sessions": _sessions(membership_ids),
         "certificates": _certificates(user, files),
         "reflective_account_exports": _reflective_account_exports(user, files),
-        "notifications": [{"message": n.message, "link": n.url, "created_at": n.created_at,
-                           "read_at": n.read_at, "emailed_at": n.emailed_at}
-                          for n in Notification.objects.filter(user=user)],
-        "reminder_emails_sent": [{"kind": s.get_kind_display(), "occasion": s.key, "sent_at": s.sent_at}
-                                 for s in NotificationSent.objects.filter(user=user)],
+        "notifications": [
+            {
+                "message": n.message,
+                "link": n.url,
+                "created_at": n.created_at,
+                "read_at": n.read_at,
+                "emailed_at": n.emailed_at,
+            }
+            for n in Notification.objects.filter(user=user)
+        ],
+        "reminder_emails_sent": [
+            {"kind": s.get_kind_display(), "occasion": s.key, "sent_at": s.sent_at}
+            for s in NotificationSent.objects.filter(user=user)
+        ],
         "invitations_received": _invitations_received(addresses),
         **_actions_for_others(user),
         **_own_requests(user),

@@ -6,6 +6,7 @@ BUILD_ATTEMPTS (learning.core.owed) builds it is marked failed, and the person c
 downloaded by its owner until `expires_at` (DATA_EXPORT_VALID_HOURS); then the hourly cleanup deletes it and
 its file.
 """
+
 import json
 import logging
 import tempfile
@@ -43,8 +44,11 @@ def _valid_until():
 def data_export_request(*, user) -> DataExport:
     """Ask for a ZIP of the person's data; one already being prepared is returned, not started twice."""
     preparing = [Status.QUEUED, Status.RUNNING]
-    pending = (DataExport.objects.select_for_update()
-               .filter(user=user, status__in=preparing, expires_at__gt=timezone.now()).first())
+    pending = (
+        DataExport.objects.select_for_update()
+        .filter(user=user, status__in=preparing, expires_at__gt=timezone.now())
+        .first()
+    )
     if pending:
         return pending
     export = DataExport.objects.create(user=user, expires_at=_valid_until())

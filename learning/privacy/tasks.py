@@ -1,4 +1,5 @@
 """Celery tasks for privacy: thin and idempotent. They take ids and call services."""
+
 from celery import shared_task
 
 from . import services

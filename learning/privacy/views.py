@@ -3,6 +3,7 @@
 An export is its owner's alone: anybody else, and anybody after it expires, gets 404 (nobody learns it
 exists).
 """
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
@@ -30,9 +31,14 @@ def _own_export(request, export_id):
 
 @login_required
 def data_export_page(request):
-    return render(request, "privacy/data_export.html", {
-        "export": _own_exports(request).first(), "valid_hours": settings.DATA_EXPORT_VALID_HOURS,
-    })
+    return render(
+        request,
+        "privacy/data_export.html",
+        {
+            "export": _own_exports(request).first(),
+            "valid_hours": settings.DATA_EXPORT_VALID_HOURS,
+        },
+    )
 
 
 @login_required

@@ -1,4 +1,5 @@
 """An organisation's audit log, for its leads (who cannot reach Wagtail's site history report) and admins."""
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
@@ -14,4 +15,6 @@ AUDIT_PAGE_SIZE = 50  # entries are one line each, so a page holds twice the usu
 def organisation_audit(request, org_id):
     organisation = organisation_for(request, org_id, "coverage.view_organisation")
     page_obj = page_of(request, audit_entries_for(organisation=organisation), per_page=AUDIT_PAGE_SIZE)
-    return render(request, "privacy/organisation_audit.html", {"organisation": organisation, "page_obj": page_obj})
+    return render(
+        request, "privacy/organisation_audit.html", {"organisation": organisation, "page_obj": page_obj}
+    )

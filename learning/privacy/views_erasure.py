@@ -1,4 +1,5 @@
 """Erasure pages: a person asks from their account; a superuser confirms in the admin (services do the work)."""
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -18,8 +19,13 @@ from .models import ErasureRecord, ErasureRequest
 def erasure_request(request):
     if request.method == "POST":
         erasure.erasure_request_create(user=request.user)
-        messages.success(request, _("Your request has been sent to the administrators. They will contact you "
-                                    "before anything is erased."))
+        messages.success(
+            request,
+            _(
+                "Your request has been sent to the administrators. They will contact you "
+                "before anything is erased."
+            ),
+        )
         return redirect("privacy_erasure_request")
     open_request = ErasureRequest.objects.filter(user=request.user, closed_at__isnull=True).first()
     return render(request, "privacy/erasure_request.html", {"open_request": open_request})
@@ -40,6 +46,10 @@ def person_erase(request, user_id):
             return redirect("privacy_person_erase", user_id=person.pk)
         messages.success(request, _("The person's data has been erased."))
         return redirect("wagtailusers_users:index")
-    context = {"person": person, "record": record, "preview": None if record else erasure.erasure_preview(user=person),
-               "requested": ErasureRequest.objects.filter(user=person, closed_at__isnull=True).first()}
+    context = {
+        "person": person,
+        "record": record,
+        "preview": None if record else erasure.erasure_preview(user=person),
+        "requested": ErasureRequest.objects.filter(user=person, closed_at__isnull=True).first(),
+    }
     return render(request, "privacy/admin/person_erase.html", context)

@@ -1,4 +1,5 @@
 """The project's audit-log actions (learning/core/audit.py) and the admin's "Erase this person's data"."""
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -23,5 +24,9 @@ def erasure_admin_urls():
 @hooks.register("register_user_listing_buttons")
 def erase_button(user, request_user):
     if request_user.is_superuser and user.pk != request_user.pk:
-        yield ListingButton(_("Erase this person's data"), reverse("privacy_person_erase", args=[user.pk]),
-                            priority=90, icon_name="bin")
+        yield ListingButton(
+            _("Erase this person's data"),
+            reverse("privacy_person_erase", args=[user.pk]),
+            priority=90,
+            icon_name="bin",
+        )

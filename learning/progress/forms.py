@@ -6,7 +6,12 @@ from modules.models import FrameworkLevel, Topic
 
 class CatalogueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search modules"), required=False)
-    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.all(), required=False, empty_label=_("All topics"))
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Topic.objects.all(), required=False, empty_label=_("All topics")
+    )
     level = forms.ModelChoiceField(
-        label=_("Framework level"), queryset=FrameworkLevel.objects.all(), required=False, empty_label=_("All levels")
+        label=_("Framework level"),
+        queryset=FrameworkLevel.objects.all(),
+        required=False,
+        empty_label=_("All levels"),
     )

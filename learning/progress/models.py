@@ -2,6 +2,7 @@
 
 These rows are never rewritten by content edits: each stores the page revision the learner saw.
 """
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +27,9 @@ class Enrolment(models.Model):
     cycle_started_at = models.DateTimeField(auto_now_add=True)
     lessons_completed_at = models.DateTimeField(null=True, blank=True)
     module_revision_id = models.PositiveBigIntegerField(
-        null=True, blank=True, help_text=_("The module revision that was live when the learner finished its lessons.")
+        null=True,
+        blank=True,
+        help_text=_("The module revision that was live when the learner finished its lessons."),
     )
     # Owed work: set when the completion rule may have become met, cleared once it has been evaluated. The
     # owed-work sweep re-queues the evaluation when a stamp gets old (its message was lost).
@@ -34,7 +37,9 @@ class Enrolment(models.Model):
 
     class Meta:
         ordering = ["-last_activity_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "module"], name="enrolment_unique_user_module")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module"], name="enrolment_unique_user_module")
+        ]
 
     def __str__(self):
         return f"{self.user} on {self.module}"
@@ -44,12 +49,16 @@ class LessonCompletion(models.Model):
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="lesson_completions")
     cycle = models.PositiveSmallIntegerField(default=1)
     lesson = models.ForeignKey("modules.LessonPage", on_delete=models.PROTECT, related_name="completions")
-    revision_id = models.PositiveBigIntegerField(null=True, help_text=_("The lesson revision the learner completed."))
+    revision_id = models.PositiveBigIntegerField(
+        null=True, help_text=_("The lesson revision the learner completed.")
+    )
     completed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["completed_at"]
-        constraints = [models.UniqueConstraint(fields=["enrolment", "cycle", "lesson"], name="lesson_completion_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "cycle", "lesson"], name="lesson_completion_unique")
+        ]
 
     def __str__(self):
         return f"{self.enrolment.user} completed {self.lesson}"
@@ -63,7 +72,9 @@ class ModuleCompletion(models.Model):
         ACTIVE = "active", _("Active")
         EXPIRED = "expired", _("Expired")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_completions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_completions"
+    )
     module = models.ForeignKey("modules.ModulePage", on_delete=models.PROTECT, related_name="completions")
     cycle = models.PositiveSmallIntegerField(default=1)
     completed_at = models.DateTimeField()
@@ -75,7 +86,11 @@ class ModuleCompletion(models.Model):
 
     class Meta:
         ordering = ["-completed_at"]
-        constraints = [models.UniqueConstraint(fields=["user", "module", "cycle"], name="module_completion_once_per_cycle")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "module", "cycle"], name="module_completion_once_per_cycle"
+            )
+        ]
 
     def __str__(self):
         return f"{self.user} completed {self.module} (cycle {self.cycle})"

@@ -1,4 +1,5 @@
 """Reads of learner progress, built so that a page costs the same number of queries for 5 or 50 modules."""
+
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
@@ -52,7 +53,9 @@ def lessons_by_module(modules):
     steplen = ModulePage.steplen
     prefix_filter = reduce(or_, (Q(path__startswith=path) for path in by_path))
     lessons = LessonPage.objects.live().filter(prefix_filter, depth=modules[0].depth + 1).order_by("path")
-    for lesson in lessons.only("id", "title", "path", "depth", "url_path", "slug", "estimated_minutes", "live"):
+    for lesson in lessons.only(
+        "id", "title", "path", "depth", "url_path", "slug", "estimated_minutes", "live"
+    ):
         module_id = by_path.get(lesson.path[: len(lesson.path) - steplen])
         if module_id is not None:
             result[module_id].append(lesson)
@@ -69,7 +72,9 @@ def progress_for_modules(*, user, modules):
         ).values_list("enrolment__module_id", "lesson_id")
         for module_id, lesson_id in rows:
             done.setdefault(module_id, set()).add(lesson_id)
-    return {module_id: ModuleProgress(items, done.get(module_id, set())) for module_id, items in lessons.items()}
+    return {
+        module_id: ModuleProgress(items, done.get(module_id, set())) for module_id, items in lessons.items()
+    }
 
 
 def module_progress(*, enrolment):
@@ -81,8 +86,10 @@ def enrolments_without_completion():
     repair looks for a completion rule met but not recorded."""
     this_cycle = {"enrolment": OuterRef("pk"), "cycle": OuterRef("cycle")}
     recorded = {"user": OuterRef("user"), "module": OuterRef("module"), "cycle": OuterRef("cycle")}
-    return Enrolment.objects.filter(Exists(LessonCompletion.objects.filter(**this_cycle)),
-                                    ~Exists(ModuleCompletion.objects.filter(**recorded))).order_by("pk")
+    return Enrolment.objects.filter(
+        Exists(LessonCompletion.objects.filter(**this_cycle)),
+        ~Exists(ModuleCompletion.objects.filter(**recorded)),
+    ).order_by("pk")
 
 
 def completed_module_ids(*, user):
@@ -100,7 +107,11 @@ def prerequisites_missing(*, user, module):
 
 
 def _modules_queryset():
-    return ModulePage.objects.live().select_related("topic").prefetch_related("framework_levels", "prerequisites")
+    return (
+        ModulePage.objects.live()
+        .select_related("topic")
+        .prefetch_related("framework_levels", "prerequisites")
+    )
 
 
 def catalogue_search(*, user, query="", topic=None, level=None):
@@ -114,7 +125,11 @@ def catalogue_search(*, user, query="", topic=None, level=None):
         modules = list(modules.search(query, operator="or"))
     modules = list(modules)
     progress = progress_for_modules(user=user, modules=modules)
-    enrolled = set(Enrolment.objects.filter(user=user).values_list("module_id", flat=True)) if user.is_authenticated else set()
+    enrolled = (
+        set(Enrolment.objects.filter(user=user).values_list("module_id", flat=True))
+        if user.is_authenticated
+        else set()
+    )
     return [{"module": m, "progress": progress[m.pk], "enrolled": m.pk in enrolled} for m in modules]
 
 
@@ -128,10 +143,18 @@ def my_learning(*, user):
     )
     progress = progress_for_modules(user=user, modules=[e.module for e in enrolments])
     completions = {
-        (c.module_id, c.cycle): c for c in ModuleCompletion.objects.filter(user=user, module__in=[e.module_id for e in enrolments])
+        (c.module_id, c.cycle): c
+        for c in ModuleCompletion.objects.filter(user=user, module__in=[e.module_id for e in enrolments])
     }
-    rows = [{"enrolment": e, "module": e.module, "progress": progress[e.module_id],
-             "completion": completions.get((e.module_id, e.cycle))} for e in enrolments]
+    rows = [
+        {
+            "enrolment": e,
+            "module": e.module,
+            "progress": progress[e.module_id],
+            "completion": completions.get((e.module_id, e.cycle)),
+        }
+        for e in enrolments
+    ]
     # Completed means the module's whole rule is met (lessons, quiz, reflection), not only its lessons.
     return {
         "in_progress": [r for r in rows if r["completion"] is None],
@@ -143,13 +166,17 @@ def module_detail_for(*, module, user):
     progress = progress_for_modules(user=user, modules=[module])[module.pk]
     enrolment = Enrolment.objects.filter(user=user, module=module).first() if user.is_authenticated else None
     completion = (
-        ModuleCompletion.objects.filter(user=user, module=module, cycle=enrolment.cycle).first() if enrolment else None
+        ModuleCompletion.objects.filter(user=user, module=module, cycle=enrolment.cycle).first()
+        if enrolment
+        else None
     )
     return {
         "progress": progress,
         "enrolment": enrolment,
         "completion": completion,
-        "prerequisites_missing": prerequisites_missing(user=user, module=module) if user.is_authenticated else [],
+        "prerequisites_missing": prerequisites_missing(user=user, module=module)
+        if user.is_authenticated
+        else [],
     }
 
 

@@ -1,4 +1,5 @@
 """Writes to learner progress: enrol, complete a lesson. Each is idempotent."""
+
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
@@ -25,7 +26,8 @@ def enrolment_create(*, user, module, source=Enrolment.Source.SELF) -> Enrolment
         missing = selectors.prerequisites_missing(user=user, module=module)
         if missing:
             raise ServiceError(
-                _("Complete %(titles)s before you start this module.") % {"titles": ", ".join(m.title for m in missing)},
+                _("Complete %(titles)s before you start this module.")
+                % {"titles": ", ".join(m.title for m in missing)},
                 code="prerequisites",
             )
     try:
@@ -38,7 +40,10 @@ def enrolment_create(*, user, module, source=Enrolment.Source.SELF) -> Enrolment
 def lessons_done_stamp(*, enrolment, module) -> bool:
     """Note when every lesson of the cycle is done (once); returns whether it noted it now. The caller holds the
     enrolment's row lock and saves it."""
-    if enrolment.lessons_completed_at is not None or not selectors.module_progress(enrolment=enrolment).is_complete:
+    if (
+        enrolment.lessons_completed_at is not None
+        or not selectors.module_progress(enrolment=enrolment).is_complete
+    ):
         return False
     enrolment.lessons_completed_at = timezone.now()
     enrolment.module_revision_id = module.live_revision_id
@@ -55,11 +60,16 @@ def lesson_complete(*, user, lesson) -> LessonCompletion:
     module = lesson.get_parent().specific
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment_create(user=user, module=module).pk)
     completion, _created = LessonCompletion.objects.get_or_create(
-        enrolment=enrolment, cycle=enrolment.cycle, lesson=lesson, defaults={"revision_id": lesson.live_revision_id}
+        enrolment=enrolment,
+        cycle=enrolment.cycle,
+        lesson=lesson,
+        defaults={"revision_id": lesson.live_revision_id},
     )
     enrolment.last_lesson = lesson
     lessons_done_stamp(enrolment=enrolment, module=module)
-    enrolment.save(update_fields=["last_lesson", "last_activity_at", "lessons_completed_at", "module_revision_id"])
+    enrolment.save(
+        update_fields=["last_lesson", "last_activity_at", "lessons_completed_at", "module_revision_id"]
+    )
     completion_check_request(user=user, module=module)
     events.learner_progress_changed.send(sender=LessonCompletion, user_id=user.pk, module_id=module.pk)
     return completion
@@ -73,11 +83,14 @@ def completion_check_request(*, user, module) -> bool:
     (Enrolment.completion_check_due_at, kept from the first unanswered request), then `completion_check_due`
     is sent, whose receiver queues the evaluation once the change commits. If that message is lost, the
     owed-work sweep asks again. Nothing is asked while lessons of the cycle remain, nor once it is completed."""
-    completed = ModuleCompletion.objects.filter(user=OuterRef("user"), module=OuterRef("module"),
-                                                cycle=OuterRef("cycle"))
-    asked = (Enrolment.objects.filter(user=user, module=module, lessons_completed_at__isnull=False)
-             .exclude(Exists(completed))
-             .update(completion_check_due_at=Coalesce("completion_check_due_at", timezone.now())))
+    completed = ModuleCompletion.objects.filter(
+        user=OuterRef("user"), module=OuterRef("module"), cycle=OuterRef("cycle")
+    )
+    asked = (
+        Enrolment.objects.filter(user=user, module=module, lessons_completed_at__isnull=False)
+        .exclude(Exists(completed))
+        .update(completion_check_due_at=Coalesce("completion_check_due_at", timezone.now()))
+    )
     if asked:
         events.completion_check_due.send(sender=Enrolment, user_id=user.pk, module_id=module.pk)
     return bool(asked)

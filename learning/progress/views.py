@@ -1,4 +1,5 @@
 """Learner pages: My learning, the catalogue, enrolling and completing lessons."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -54,6 +55,8 @@ def lesson_complete(request, lesson_id):
     module = lesson.get_parent().specific
     progress = selectors.progress_for_modules(user=request.user, modules=[module])[module.pk]
     if progress.is_complete:
-        messages.success(request, _("You have completed every lesson in %(module)s.") % {"module": module.title})
+        messages.success(
+            request, _("You have completed every lesson in %(module)s.") % {"module": module.title}
+        )
         return redirect(module.url)
     return redirect(progress.next_lesson.url)

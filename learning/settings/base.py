@@ -1,4 +1,5 @@
 """Settings shared by every environment; each value reads the environment with a safe development default."""
+
 from pathlib import Path
 
 import environ
@@ -97,17 +98,17 @@ TEMPLATES = [
 ]
 
 # SQLite with WAL by default so the web process and the Celery worker can share it; DATABASE_URL for PostgreSQL.
-DATABASES = {
-    "default": env.db(
-        "DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
-    )
-}
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["ENGINE"] = "learning.core.sqlite"  # Django's, comparing over-large integers safely
     # Tests in memory, Django's default for SQLite (pytest-django knows it by the engine's name: say it here).
     DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
     )
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -150,8 +151,17 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
-        "frame-src": [SELF, *env.list("EMBED_FRAME_ORIGINS", default=[
-            "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"])],
+        "frame-src": [
+            SELF,
+            *env.list(
+                "EMBED_FRAME_ORIGINS",
+                default=[
+                    "https://www.youtube.com",
+                    "https://www.youtube-nocookie.com",
+                    "https://player.vimeo.com",
+                ],
+            ),
+        ],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],
@@ -167,10 +177,21 @@ CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {
     "frame-ancestors": [SELF],
 }
 # Browser features the platform never uses, switched off for every page and anything framed in it.
-PERMISSIONS_POLICY = {feature: [] for feature in (
-    "browsing-topics", "camera", "display-capture", "geolocation", "hid", "microphone", "midi", "payment", "serial",
-    "usb",
-)}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "hid",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    )
+}
 
 # --- Accounts (django-allauth): email login, verified addresses, invitation-only sign-up.
 # The one name the platform goes by: pages, email subjects and bodies, certificates, badges, the TOTP issuer.
@@ -211,8 +232,12 @@ MFA_TOTP_ISSUER = SITE_NAME
 # their second factor (and set it up first if they have none) before going further.
 MFA_REQUIRED_FOR_PRIVILEGED = env.bool("MFA_REQUIRED_FOR_PRIVILEGED", default=False)
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
-REFLECTION_REVIEW_DAYS = env.int("REFLECTION_REVIEW_DAYS", default=14)  # a submitted reflection is overdue after this
-COVERAGE_DUE_SOON_DAYS = env.int("COVERAGE_DUE_SOON_DAYS", default=14)  # learners are reminded this long before a due date
+REFLECTION_REVIEW_DAYS = env.int(
+    "REFLECTION_REVIEW_DAYS", default=14
+)  # a submitted reflection is overdue after this
+COVERAGE_DUE_SOON_DAYS = env.int(
+    "COVERAGE_DUE_SOON_DAYS", default=14
+)  # learners are reminded this long before a due date
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <no-reply@example.org>")
@@ -232,7 +257,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from gravatar.com: no outside calls, no staff email hashes sent out
+WAGTAIL_GRAVATAR_PROVIDER_URL = (
+    None  # no avatars from gravatar.com: no outside calls, no staff email hashes sent out
+)
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # One sign-in path: people sign in, reset and change passwords and change addresses through allauth only
@@ -281,7 +308,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A worker that loses the broker cancels its running late-acknowledged tasks, so they are delivered again.
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECT_TIMEOUT", default=1.0)
-CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
@@ -291,15 +323,33 @@ CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "learning.core.tasks.heartbeat", "schedule": 300.0},
     "owed-work": {"task": "learning.core.tasks.owed_sweep", "schedule": 180.0},
     "orphan-files": {"task": "learning.core.tasks.orphan_files_sweep", "schedule": 3600.0},
-    "completions-repair": {"task": "learning.completion.tasks.completions_repair", "schedule": crontab(hour=2, minute=5)},
+    "completions-repair": {
+        "task": "learning.completion.tasks.completions_repair",
+        "schedule": crontab(hour=2, minute=5),
+    },
     "publish-scheduled-pages": {"task": "modules.tasks.publish_scheduled_pages", "schedule": 60.0},
     "certificate-expiry": {"task": "certificates.tasks.certificates_expiry_sweep", "schedule": 3600.0},
-    "coverage-nightly": {"task": "learning.coverage.tasks.coverage_nightly", "schedule": crontab(hour=2, minute=15)},
-    "coverage-reminders": {"task": "learning.coverage.tasks.reminders_daily", "schedule": crontab(hour=7, minute=0)},
-    "coverage-weekly": {"task": "learning.coverage.tasks.digests_weekly", "schedule": crontab(hour=7, minute=30, day_of_week=1)},
-    "coverage-monthly": {"task": "learning.coverage.tasks.reports_monthly", "schedule": crontab(hour=6, minute=30, day_of_month=1)},
+    "coverage-nightly": {
+        "task": "learning.coverage.tasks.coverage_nightly",
+        "schedule": crontab(hour=2, minute=15),
+    },
+    "coverage-reminders": {
+        "task": "learning.coverage.tasks.reminders_daily",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "coverage-weekly": {
+        "task": "learning.coverage.tasks.digests_weekly",
+        "schedule": crontab(hour=7, minute=30, day_of_week=1),
+    },
+    "coverage-monthly": {
+        "task": "learning.coverage.tasks.reports_monthly",
+        "schedule": crontab(hour=6, minute=30, day_of_month=1),
+    },
     "data-exports-cleanup": {"task": "learning.privacy.tasks.data_exports_cleanup", "schedule": 3600.0},
-    "retention-cleanup": {"task": "learning.core.tasks.retention_cleanup", "schedule": crontab(hour=3, minute=30)},
+    "retention-cleanup": {
+        "task": "learning.core.tasks.retention_cleanup",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 # Work owed for longer than this is queued again by the owed-work sweep (every 3 minutes); owed emails are given up
 # after OWED_EMAIL_GIVE_UP_DAYS (the in-app record stays). Stored files no row names are deleted once older than
@@ -307,7 +357,9 @@ CELERY_BEAT_SCHEDULE = {
 OWED_AFTER_MINUTES = env.int("OWED_AFTER_MINUTES", default=5)
 OWED_EMAIL_GIVE_UP_DAYS = env.int("OWED_EMAIL_GIVE_UP_DAYS", default=3)
 OWED_BATCH = env.int("OWED_BATCH", default=500)
-OWED_REQUEUE_GAP_MINUTES = env.int("OWED_REQUEUE_GAP_MINUTES", default=60)  # > any task's own retries (~45 min)
+OWED_REQUEUE_GAP_MINUTES = env.int(
+    "OWED_REQUEUE_GAP_MINUTES", default=60
+)  # > any task's own retries (~45 min)
 ORPHAN_FILE_MINUTES = env.int("ORPHAN_FILE_MINUTES", default=60)
 # Retention, in days (learning.core.retention; the table is in docs/privacy.md): the nightly cleanup deletes rows
 # older than these, with their files. Expired sessions go at the same time (their age is SESSION_COOKIE_AGE).
@@ -315,7 +367,9 @@ REFLECTION_EXPORT_RETENTION_DAYS = env.int("REFLECTION_EXPORT_RETENTION_DAYS", d
 CERTIFICATE_BUNDLE_RETENTION_DAYS = env.int("CERTIFICATE_BUNDLE_RETENTION_DAYS", default=7)
 NOTIFICATION_READ_RETENTION_DAYS = env.int("NOTIFICATION_READ_RETENTION_DAYS", default=180)
 NOTIFICATION_RETENTION_DAYS = env.int("NOTIFICATION_RETENTION_DAYS", default=365)  # read or not
-INVITATION_RETENTION_DAYS = env.int("INVITATION_RETENTION_DAYS", default=90)  # after expiry, decline or cancel
+INVITATION_RETENTION_DAYS = env.int(
+    "INVITATION_RETENTION_DAYS", default=90
+)  # after expiry, decline or cancel
 HEARTBEAT_RETENTION_DAYS = env.int("HEARTBEAT_RETENTION_DAYS", default=7)
 # "Download my data": a ready ZIP may be downloaded for this long, then the hourly cleanup deletes it
 # (docs/privacy-data-export.md).

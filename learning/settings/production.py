@@ -1,5 +1,6 @@
 """Production: PostgreSQL, Redis, SMTP, secure cookies and HSTS; every secret comes from the environment."""
-from .base import *  # noqa: F401,F403
+
+from .base import *  # noqa: F403
 from .base import DATABASES, REDIS_BROKER_OPTIONS, env
 
 DEBUG = False
@@ -10,7 +11,9 @@ DATABASES["default"] = env.db("DATABASE_URL")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
-CELERY_BROKER_TRANSPORT_OPTIONS = REDIS_BROKER_OPTIONS  # visibility timeout sized to the longest task: see base.py
+CELERY_BROKER_TRANSPORT_OPTIONS = (
+    REDIS_BROKER_OPTIONS  # visibility timeout sized to the longest task: see base.py
+)
 CACHES = {"default": env.cache("CACHE_URL", default=CELERY_BROKER_URL.replace("redis://", "rediscache://"))}
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

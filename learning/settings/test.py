@@ -1,5 +1,6 @@
 """Tests: fast password hashing, eager Celery unless a test starts a real worker, in-memory email."""
-from .base import *  # noqa: F401,F403
+
+from .base import *  # noqa: F403
 from .base import DATABASES, env
 
 DEBUG = False
@@ -15,7 +16,9 @@ ACCOUNT_RATE_LIMITS = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # A fresh badge-signing key per test run, instead of the development key kept under var/.
-OPENBADGES_SIGNING_KEY = __import__("jwcrypto.jwk").jwk.JWK.generate(kty="EC", crv="P-256", kid="test").export_private()
+OPENBADGES_SIGNING_KEY = (
+    __import__("jwcrypto.jwk").jwk.JWK.generate(kty="EC", crv="P-256", kid="test").export_private()
+)
 
 # `make test-fast` keeps the SQLite test database in this file (pytest-django adds _gw0, _gw1 per worker) so
 # that `--reuse-db` finds it migrated next time; unset, tests use Django's in-memory database, as CI does.

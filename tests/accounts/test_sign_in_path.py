@@ -1,5 +1,6 @@
 """One sign-in path: every door leads to allauth, so the second factor, email verification and throttling
 apply to every way in, and a privileged session counts only if it used the second factor."""
+
 import json
 import os
 import subprocess
@@ -45,7 +46,9 @@ def _signed_in(client):
 @pytest.fixture
 def lead(db, settings):
     """A workforce lead and platform admin with a verified address and TOTP; returns (user, TOTP secret)."""
-    settings.MFA_TOTP_TOLERANCE = 1  # a code made at the very end of a 30-second step still counts a moment later
+    settings.MFA_TOTP_TOLERANCE = (
+        1  # a code made at the very end of a 30-second step still counts a moment later
+    )
     user = _verified(MembershipFactory(is_lead=True, is_learner=False).user)
     user.is_superuser = True
     user.save()
@@ -62,6 +65,7 @@ def rate_limits(settings, db):
 
 
 # --- Finding 1: the second factor cannot be skipped.
+
 
 def test_password_alone_at_admin_login_reaches_neither_coverage_nor_admin(client, settings, lead):
     settings.MFA_REQUIRED_FOR_PRIVILEGED = True
@@ -112,10 +116,18 @@ def test_allauth_login_with_totp_code_reaches_coverage_and_admin(client, setting
 def test_production_settings_keep_one_sign_in_path():
     """Under the production settings the admin's doors lead to allauth and the second factor is required."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "CELERY_"))}
-    env.update({"DJANGO_SETTINGS_MODULE": "learning.settings.production", "DJANGO_SECRET_KEY": "x" * 60,
-                "DJANGO_ALLOWED_HOSTS": "testserver", "DATABASE_URL": "postgres://x@127.0.0.1/x",
-                "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0", "EMAIL_HOST": "smtp.example.org",
-                "WAGTAILADMIN_BASE_URL": "https://testserver", "OPENBADGES_SIGNING_KEY": "{}"})
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "learning.settings.production",
+            "DJANGO_SECRET_KEY": "x" * 60,
+            "DJANGO_ALLOWED_HOSTS": "testserver",
+            "DATABASE_URL": "postgres://x@127.0.0.1/x",
+            "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+            "EMAIL_HOST": "smtp.example.org",
+            "WAGTAILADMIN_BASE_URL": "https://testserver",
+            "OPENBADGES_SIGNING_KEY": "{}",
+        }
+    )
     script = """
 import json, django
 django.setup()
@@ -145,6 +157,7 @@ print(json.dumps({"doors": doors, "mfa": settings.MFA_REQUIRED_FOR_PRIVILEGED,
 
 # --- Finding 2: throttling and email verification at every door.
 
+
 def test_fifty_wrong_passwords_then_the_right_one_at_the_admin_login_is_refused(client, rate_limits):
     user = _verified(UserFactory(is_superuser=True))
     response = client.get("/admin/login/")
@@ -161,7 +174,11 @@ def test_fifty_wrong_passwords_then_the_right_one_at_the_admin_login_is_refused(
 def test_unverified_address_cannot_sign_in_at_any_door(client, db, door):
     user = UserFactory(is_superuser=True)
     EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
-    credentials = {"username": user.email, "login": user.email, "password": PASSWORD}  # Wagtail's and allauth's
+    credentials = {
+        "username": user.email,
+        "login": user.email,
+        "password": PASSWORD,
+    }  # Wagtail's and allauth's
     response = client.post(door, credentials, follow=True)
     assert not _signed_in(client)
     if door == LOGIN:
@@ -173,7 +190,11 @@ def test_unverified_address_cannot_sign_in_at_any_door(client, db, door):
 
 def test_admin_password_reset_goes_to_allauths_throttled_reset(client, rate_limits):
     user = _verified(UserFactory())
-    for door in ["/admin/password_reset/", "/admin/password_reset/done/", "/admin/password_reset/confirm/MQ/x/"]:
+    for door in [
+        "/admin/password_reset/",
+        "/admin/password_reset/done/",
+        "/admin/password_reset/confirm/MQ/x/",
+    ]:
         assert client.get(door).url == "/accounts/password/reset/"
     for _ in range(5):
         assert client.post("/accounts/password/reset/", {"email": user.email}).status_code == 302
@@ -182,6 +203,7 @@ def test_admin_password_reset_goes_to_allauths_throttled_reset(client, rate_limi
 
 
 # --- Finding 9: one person's failures never lock out others behind a shared address.
+
 
 def _attempt(client, user, password, address):
     response = client.post(LOGIN, {"login": user.email, "password": password}, REMOTE_ADDR=address)

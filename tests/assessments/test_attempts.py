@@ -5,8 +5,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from assessments.quizzes import scoring
 from assessments.models import Attempt, AttemptQuestion, Question
+from assessments.quizzes import scoring
 from assessments.quizzes.selectors import quiz_grade, quiz_passed
 from assessments.quizzes.services.attempts import attempt_save_answers, attempt_start, attempt_submit
 from learning.core.errors import ServiceError
@@ -22,7 +22,9 @@ def test_attempt_draws_n_questions_and_resumes(quiz, fill_bank, learner):
     fill_bank(quiz, count=8)
     attempt = attempt_start(user=learner, quiz=quiz, rng=random.Random(1))
     assert attempt.items.count() == 4
-    assert attempt_start(user=learner, quiz=quiz).pk == attempt.pk  # a closed browser resumes the same attempt
+    assert (
+        attempt_start(user=learner, quiz=quiz).pk == attempt.pk
+    )  # a closed browser resumes the same attempt
 
 
 def test_draws_only_from_the_chosen_tag(quiz, fill_bank, learner):

@@ -1,11 +1,12 @@
 """import_questions / export_questions: every supported and unsupported type, all-or-nothing, round trips."""
+
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from assessments.quizzes.bank_mapping import question_to_bank
 from assessments.models import Option, Question, Quiz
+from assessments.quizzes.bank_mapping import question_to_bank
 from assessments.quizzes.services.imports import questions_export, questions_import
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +14,10 @@ DATA = Path(__file__).parent / "formats" / "data"
 
 
 def _bank(quiz):
-    return [question_to_bank(q) for q in Question.objects.filter(quiz=quiz).prefetch_related("options", "tags").order_by("name")]
+    return [
+        question_to_bank(q)
+        for q in Question.objects.filter(quiz=quiz).prefetch_related("options", "tags").order_by("name")
+    ]
 
 
 @pytest.mark.parametrize("filename,imported,skipped", [("all_types.gift", 13, 5), ("all_types.xml", 4, 9)])
@@ -30,11 +34,17 @@ def test_command_imports_supported_and_reports_skipped(quiz, capsys, filename, i
 @pytest.mark.parametrize("filename", ["invalid_fractions.gift", "invalid.xml", "xxe.xml"])
 def test_invalid_file_changes_nothing_and_exits_non_zero(quiz, fill_bank, capsys, filename):
     fill_bank(quiz, count=3)
-    before = (list(Question.objects.values_list("pk", "name", "text")), list(Option.objects.values_list("pk", "fraction")))
+    before = (
+        list(Question.objects.values_list("pk", "name", "text")),
+        list(Option.objects.values_list("pk", "fraction")),
+    )
     with pytest.raises(CommandError, match="nothing was imported"):
         call_command("import_questions", str(DATA / filename), quiz=quiz.title)
     assert "invalid: " in capsys.readouterr().out
-    after = (list(Question.objects.values_list("pk", "name", "text")), list(Option.objects.values_list("pk", "fraction")))
+    after = (
+        list(Question.objects.values_list("pk", "name", "text")),
+        list(Option.objects.values_list("pk", "fraction")),
+    )
     assert after == before
 
 
@@ -65,9 +75,13 @@ def test_unknown_quiz_and_extension_are_clear_errors(quiz, tmp_path):
         call_command("import_questions", str(bad), quiz=str(quiz.pk))
 
 
-@pytest.mark.parametrize("fmt,source", [("gift", "all_types.gift"), ("xml", "all_types.xml"), ("xml", "all_types.gift")])
+@pytest.mark.parametrize(
+    "fmt,source", [("gift", "all_types.gift"), ("xml", "all_types.xml"), ("xml", "all_types.gift")]
+)
 def test_export_then_import_gives_the_same_bank(quiz, fmt, source):
-    questions_import(quiz=quiz, text=(DATA / source).read_text(), fmt="gift" if source.endswith("gift") else "xml")
+    questions_import(
+        quiz=quiz, text=(DATA / source).read_text(), fmt="gift" if source.endswith("gift") else "xml"
+    )
     exported = questions_export(quiz=quiz, fmt=fmt)
     copy = Quiz.objects.create(title="Copy")
     assert questions_import(quiz=copy, text=exported, fmt=fmt).ok
@@ -75,8 +89,8 @@ def test_export_then_import_gives_the_same_bank(quiz, fmt, source):
 
 
 def test_seed_quizzes_have_at_least_eight_valid_questions(seeded_site):
-    from assessments.quizzes.seed import seed_quizzes_install
     from assessments.quizzes.formats.bank import validate_question
+    from assessments.quizzes.seed import seed_quizzes_install
 
     seed_quizzes_install()
     assert seed_quizzes_install() == 0  # idempotent

@@ -1,4 +1,5 @@
 """Editors import, export and analyse quiz banks in the Wagtail admin; others cannot."""
+
 import csv
 import io
 from pathlib import Path
@@ -10,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.admin.menu import admin_menu
 
-from assessments.quizzes import scoring
 from assessments.models import Question
+from assessments.quizzes import scoring
 from assessments.quizzes.services.attempts import attempt_start, attempt_submit
 from learning.organisations.factories import UserFactory
 
@@ -38,7 +39,9 @@ def test_editor_imports_from_the_admin(client, editor, quiz):
 def test_admin_rejects_an_invalid_file_and_says_why(client, editor, quiz):
     client.force_login(editor)
     upload = SimpleUploadedFile("bad.gift", (DATA / "invalid_fractions.gift").read_bytes())
-    html = client.post(reverse("assessments_quiz_tools:import", args=[quiz.pk]), {"file": upload}).content.decode()
+    html = client.post(
+        reverse("assessments_quiz_tools:import", args=[quiz.pk]), {"file": upload}
+    ).content.decode()
     assert "Nothing was imported" in html and "invalid: " in html
     assert not Question.objects.exists()
 
@@ -52,7 +55,15 @@ def test_item_analysis_and_csv(client, editor, quiz, fill_bank):
     client.force_login(editor)
     html = client.get(reverse("assessments_quiz_tools:analysis", args=[quiz.pk])).content.decode()
     assert "3 graded attempts" in html and "pass rate 66.7%" in html
-    rows = list(csv.reader(io.StringIO(client.get(reverse("assessments_quiz_tools:analysis", args=[quiz.pk]), {"format": "csv"}).content.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(
+                    reverse("assessments_quiz_tools:analysis", args=[quiz.pk]), {"format": "csv"}
+                ).content.decode("utf-8-sig")
+            )
+        )
+    )
     assert rows[0] == ["question", "attempts", "facility_percent", "discrimination"]
     assert rows[1][1:3] == ["3", "66.7"]
 
@@ -64,8 +75,11 @@ def test_export_downloads_gift(client, editor, quiz, fill_bank):
     assert "::q000::" in response.content.decode()
 
 
-QUIZ_TOOLS = [("assessments_quiz_tools:index", False), ("assessments_quiz_tools:import", True),
-              ("assessments_quiz_tools:analysis", True)]
+QUIZ_TOOLS = [
+    ("assessments_quiz_tools:index", False),
+    ("assessments_quiz_tools:import", True),
+    ("assessments_quiz_tools:analysis", True),
+]
 
 
 def test_learners_cannot_use_quiz_tools(client, quiz):
@@ -92,6 +106,7 @@ def test_learners_cannot_use_quiz_tools(client, quiz):
 
 def test_only_editors_see_the_quiz_tools_in_the_admin_menu(rf, editor):
     """The menu item asks the viewset's permission policy, as the pages do: admin access alone shows none."""
+
     def menu_urls(user):
         request = rf.get("/admin/")
         request.user = user

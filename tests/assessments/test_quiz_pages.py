@@ -3,15 +3,17 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from assessments.quizzes import scoring
 from assessments.models import Attempt
+from assessments.quizzes import scoring
 from learning.organisations.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("count", [4, 20])
-def test_taking_and_submitting_costs_the_same_queries(client, quiz, fill_bank, learner, count, django_assert_max_num_queries):
+def test_taking_and_submitting_costs_the_same_queries(
+    client, quiz, fill_bank, learner, count, django_assert_max_num_queries
+):
     fill_bank(quiz, count=count)
     quiz.questions_per_attempt = count
     quiz.save()
@@ -35,7 +37,10 @@ def test_fail_see_feedback_retry_pass(client, quiz, fill_bank, learner):
     client.force_login(learner)
     client.post(reverse("attempt_start", args=[quiz.pk]))
     attempt = Attempt.objects.get(user=learner)
-    wrong = {f"q{i.position}": [o["key"] for o in i.snapshot["options"] if Decimal(o["fraction"]) == 0][:1] for i in attempt.items.all()}
+    wrong = {
+        f"q{i.position}": [o["key"] for o in i.snapshot["options"] if Decimal(o["fraction"]) == 0][:1]
+        for i in attempt.items.all()
+    }
     review = client.post(reverse("attempt_submit", args=[attempt.pk]), wrong, follow=True).content.decode()
     assert "not yet a pass" in review and "No." in review and "Because." in review
     client.post(reverse("attempt_start", args=[quiz.pk]))

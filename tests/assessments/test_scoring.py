@@ -1,4 +1,5 @@
 """Scoring: partial credit, negative marks, bounds, and independence from option order."""
+
 from decimal import Decimal
 
 from hypothesis import given
@@ -6,10 +7,22 @@ from hypothesis import strategies as st
 
 from assessments.quizzes.scoring import attempt_score, question_mark
 
-MULTI = {"qtype": "multi", "options": [
-    {"key": "a", "fraction": "50"}, {"key": "b", "fraction": "50"}, {"key": "c", "fraction": "-100"}]}
-SINGLE = {"qtype": "single", "options": [{"key": "a", "fraction": "100"}, {"key": "b", "fraction": "33.33333"},
-                                        {"key": "c", "fraction": "0"}]}
+MULTI = {
+    "qtype": "multi",
+    "options": [
+        {"key": "a", "fraction": "50"},
+        {"key": "b", "fraction": "50"},
+        {"key": "c", "fraction": "-100"},
+    ],
+}
+SINGLE = {
+    "qtype": "single",
+    "options": [
+        {"key": "a", "fraction": "100"},
+        {"key": "b", "fraction": "33.33333"},
+        {"key": "c", "fraction": "0"},
+    ],
+}
 
 
 def test_partial_credit_and_negative_marks():

@@ -1,4 +1,5 @@
 """Browser tests: Playwright for Python driving Debian's Chromium against pytest-django's live server."""
+
 import os
 from pathlib import Path
 
@@ -14,15 +15,25 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def browser():
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI=true and /usr/bin/chromium is missing (scripts/ensure-chromium installs it)", pytrace=False)
+            pytest.fail(
+                "CI=true and /usr/bin/chromium is missing (scripts/ensure-chromium installs it)",
+                pytrace=False,
+            )
         pytest.skip("Debian's Chromium is not installed (scripts/ensure-chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield browser
         browser.close()
@@ -38,8 +49,14 @@ def policy_violations():
     messages = []
 
     def attach(page):
-        page.on("console", lambda message: messages.append(f"{page.url}: {message.text}")
-                if any(words in message.text for words in POLICY_MESSAGES) else None)
+        page.on(
+            "console",
+            lambda message: (
+                messages.append(f"{page.url}: {message.text}")
+                if any(words in message.text for words in POLICY_MESSAGES)
+                else None
+            ),
+        )
         return page
 
     yield attach
@@ -65,8 +82,11 @@ def axe_check():
 
     def check(page):
         violations = axe.run(page).response["violations"]
-        return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                for v in violations if v["impact"] in ("serious", "critical")]
+        return [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in violations
+            if v["impact"] in ("serious", "critical")
+        ]
 
     return check
 

@@ -1,5 +1,6 @@
 """Wagtail's admin works under its Content-Security-Policy: an editor opens the pages they use most, including the
 page editor with its rich-text fields, and the browser reports nothing blocked (the `page` fixture fails on that)."""
+
 import pytest
 
 from assessments.models import Quiz
@@ -13,9 +14,16 @@ def test_editor_uses_the_admin_under_its_policy(page, sign_in):
     demo_data_install()
     lesson, quiz = LessonPage.objects.live().first(), Quiz.objects.first()
     sign_in(page, "editor@example.org", DEMO_PASSWORD)
-    for path in ("/admin/", "/admin/pages/", f"/admin/pages/{lesson.get_parent().pk}/", "/admin/images/",
-                 "/admin/documents/", "/admin/snippets/assessments/quiz/", "/admin/quiz-tools/",
-                 f"/admin/quiz-tools/{quiz.pk}/analysis/"):
+    for path in (
+        "/admin/",
+        "/admin/pages/",
+        f"/admin/pages/{lesson.get_parent().pk}/",
+        "/admin/images/",
+        "/admin/documents/",
+        "/admin/snippets/assessments/quiz/",
+        "/admin/quiz-tools/",
+        f"/admin/quiz-tools/{quiz.pk}/analysis/",
+    ):
         response = page.goto(path)
         assert response.status == 200, path
         page.wait_for_load_state("networkidle")

@@ -1,6 +1,6 @@
 """The demo learner completes a module (lessons and quiz) and, within seconds, downloads the certificate from
 My certificates; scanning its QR code opens the public verify page."""
-import io
+
 from decimal import Decimal
 
 import pypdfium2
@@ -20,8 +20,9 @@ def _scan_qr(pdf_bytes):
     return [result.text for result in zxingcpp.read_barcodes(image)]
 
 
-def test_complete_module_download_certificate_and_scan_qr(page, sign_in, axe_check, screenshot, artifact_dir, live_server,
-                                                           settings):
+def test_complete_module_download_certificate_and_scan_qr(
+    page, sign_in, axe_check, screenshot, artifact_dir, live_server, settings
+):
     settings.WAGTAILADMIN_BASE_URL = live_server.url  # links in the certificate point at this test server
     demo_data_install()
     sign_in(page, "learner@example.org", DEMO_PASSWORD)

@@ -1,5 +1,6 @@
 """The demo workforce lead imports staff (a bad row first: the error, nothing imported; then the fixed file),
 assigns GIRFEC to a team, reads the coverage heatmap and downloads the spreadsheet; axe clean throughout."""
+
 import io
 from datetime import timedelta
 from decimal import Decimal
@@ -12,8 +13,8 @@ from playwright.sync_api import expect
 
 from assessments.quizzes.selectors import quiz_for_module
 from assessments.quizzes.services.attempts import attempt_start, attempt_submit
-from learning.demo.install import DEMO_PASSWORD, demo_data_install
 from learning.coverage.services import snapshot_take
+from learning.demo.install import DEMO_PASSWORD, demo_data_install
 from learning.organisations.models import Membership, Organisation
 from learning.progress.services import lesson_complete
 from modules.models import LessonPage, ModulePage
@@ -22,8 +23,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 HEADER = "name,email,team,job title,supervisor email,roles\n"
 BAD_ROW = "Lee Grant,lee.grant@example,Outreach Nursing,Staff nurse,supervisor@example.org,learner\n"
-ROWS = ("Ruth Mackay,ruth.mackay@example.org,Outreach Nursing,Charge nurse,supervisor@example.org,learner; supervisor\n"
-        "Owen Hughes,owen.hughes@example.org,Outreach Nursing,Staff nurse,ruth.mackay@example.org,learner\n")
+ROWS = (
+    "Ruth Mackay,ruth.mackay@example.org,Outreach Nursing,Charge nurse,supervisor@example.org,learner; supervisor\n"
+    "Owen Hughes,owen.hughes@example.org,Outreach Nursing,Staff nurse,ruth.mackay@example.org,learner\n"
+)
 
 
 def _complete(email, slug, lessons=None):
@@ -33,13 +36,19 @@ def _complete(email, slug, lessons=None):
         lesson_complete(user=user, lesson=lesson)
     if lessons is None:
         attempt = attempt_start(user=user, quiz=quiz_for_module(module=module))
-        attempt_submit(attempt=attempt, answers={item.position: [o["key"] for o in item.snapshot["options"]
-                                                                 if Decimal(o["fraction"]) > 0] for item in attempt.items.all()})
+        attempt_submit(
+            attempt=attempt,
+            answers={
+                item.position: [o["key"] for o in item.snapshot["options"] if Decimal(o["fraction"]) > 0]
+                for item in attempt.items.all()
+            },
+        )
 
 
 def _upload(page, text):
-    page.get_by_label("Staff CSV file").set_input_files(files=[{"name": "staff.csv", "mimeType": "text/csv",
-                                                                "buffer": text.encode()}])
+    page.get_by_label("Staff CSV file").set_input_files(
+        files=[{"name": "staff.csv", "mimeType": "text/csv", "buffer": text.encode()}]
+    )
     page.get_by_role("button", name="Check the file").click()
 
 
@@ -60,32 +69,49 @@ def test_lead_imports_assigns_and_reads_coverage(page, sign_in, axe_check, scree
     assert axe_check(page) == []
     _upload(page, HEADER + ROWS + BAD_ROW)
     expect(page.get_by_role("heading", name="There is 1 problem in the file")).to_be_visible()
-    expect(page.get_by_role("row", name="4 email “lee.grant@example” is not an email address.")).to_be_visible()
+    expect(
+        page.get_by_role("row", name="4 email “lee.grant@example” is not an email address.")
+    ).to_be_visible()
     assert axe_check(page) == []
     screenshot(page, "coverage-import-errors")
-    assert not Membership.objects.filter(user__email__in=["ruth.mackay@example.org", "owen.hughes@example.org"]).exists()
+    assert not Membership.objects.filter(
+        user__email__in=["ruth.mackay@example.org", "owen.hughes@example.org"]
+    ).exists()
 
     _upload(page, HEADER + ROWS + BAD_ROW.replace("@example,", "@example.org,"))
-    expect(page.get_by_text("These teams do not exist yet and will be created: Outreach Nursing")).to_be_visible()
+    expect(
+        page.get_by_text("These teams do not exist yet and will be created: Outreach Nursing")
+    ).to_be_visible()
     assert axe_check(page) == []
     page.get_by_role("button", name="Confirm import").click()
     expect(page.get_by_text("Imported the file: 3 new, 0 updated, 0 invited.")).to_be_visible()
-    assert Membership.objects.get(user__email="owen.hughes@example.org").supervisor.user.email == "ruth.mackay@example.org"
+    assert (
+        Membership.objects.get(user__email="owen.hughes@example.org").supervisor.user.email
+        == "ruth.mackay@example.org"
+    )
 
     page.get_by_role("link", name="Required training").click()
     assert axe_check(page) == []
     screenshot(page, "coverage-assignments")
-    page.get_by_role("combobox", name="Module").select_option(label="GIRFEC: Getting it right for every child")
+    page.get_by_role("combobox", name="Module").select_option(
+        label="GIRFEC: Getting it right for every child"
+    )
     page.get_by_role("radio", name="A team").check()
     page.get_by_role("combobox", name="Team").select_option(label="Outreach Nursing")
     page.get_by_role("radio", name="By a date").check()
     page.get_by_role("textbox", name="Due date").fill("2027-01-31")
     page.get_by_role("button", name="Assign").click()
-    expect(page.get_by_text("GIRFEC: Getting it right for every child assigned to Outreach Nursing.")).to_be_visible()
+    expect(
+        page.get_by_text("GIRFEC: Getting it right for every child assigned to Outreach Nursing.")
+    ).to_be_visible()
 
     page.get_by_role("link", name="Back to the coverage dashboard").click()
-    heatmap = page.get_by_role("table", name="Percentage of each team that has completed each required module")
-    expect(heatmap.get_by_role("columnheader", name="GIRFEC: Getting it right for every child")).to_be_visible()
+    heatmap = page.get_by_role(
+        "table", name="Percentage of each team that has completed each required module"
+    )
+    expect(
+        heatmap.get_by_role("columnheader", name="GIRFEC: Getting it right for every child")
+    ).to_be_visible()
     expect(heatmap.get_by_role("row", name="Outreach Nursing")).to_contain_text("0 of 3")
     expect(heatmap.get_by_role("row", name="Family Support Team")).to_contain_text("50%")
     assert axe_check(page) == []

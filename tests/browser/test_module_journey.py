@@ -1,5 +1,6 @@
 """The demo learner finds Trauma-informed care in the catalogue, completes two lessons, signs out and back in,
 and resumes at lesson three; catalogue, module and lesson pages have no serious or critical axe violations."""
+
 import re
 
 import pytest

@@ -1,4 +1,5 @@
 """The demo learner takes the GIRFEC seed quiz: fails, reads the feedback, retries and passes; axe clean."""
+
 from decimal import Decimal
 
 import pytest
@@ -14,7 +15,7 @@ def _answer(page, attempt, correct):
     for item in attempt.items.all():
         options = item.snapshot["options"]
         wanted = [o["key"] for o in options if (Decimal(o["fraction"]) > 0) == correct]
-        for key in (wanted if correct else wanted[:1]):
+        for key in wanted if correct else wanted[:1]:
             page.locator(f"#q{item.position}-{key}").check()
 
 

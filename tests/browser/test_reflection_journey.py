@@ -2,6 +2,7 @@
 demo supervisor finds it in the review queue and asks for a change; the learner edits and resubmits; the
 supervisor signs it off; the learner downloads the reflective-account PDF with the sign-off stamp. Every main
 page is axe clean."""
+
 import io
 import re
 
@@ -61,8 +62,12 @@ def test_reflection_from_draft_to_signed_off_pdf(page, sign_in, axe_check, scree
     expect(page.get_by_text("Keep people anonymous")).to_be_visible()
     for label, text in GIBBS.items():
         page.get_by_label(label, exact=True).fill(text)
-    page.get_by_label("Description", exact=True).fill("I visited Callum Fraser at home. " + GIBBS["Description"])
-    expect(page.get_by_text(re.compile(r"Draft saved at \d\d:\d\d"))).to_be_visible()  # autosave reached the server
+    page.get_by_label("Description", exact=True).fill(
+        "I visited Callum Fraser at home. " + GIBBS["Description"]
+    )
+    expect(
+        page.get_by_text(re.compile(r"Draft saved at \d\d:\d\d"))
+    ).to_be_visible()  # autosave reached the server
     assert axe_check(page) == []
     screenshot(page, "reflection-edit")
     page.get_by_role("button", name="Submit for review").click()
@@ -77,12 +82,18 @@ def test_reflection_from_draft_to_signed_off_pdf(page, sign_in, axe_check, scree
     assert axe_check(page) == []
 
     _switch(page, sign_in, "supervisor@example.org")
-    expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Supervision 1 reflection to review")).to_be_visible()
+    expect(
+        page.get_by_role("navigation", name="Main").get_by_role(
+            "link", name="Supervision 1 reflection to review"
+        )
+    ).to_be_visible()
     _open_from_queue(page, axe_check)
     expect(page.get_by_text(GIBBS["Analysis"])).to_be_visible()
     screenshot(page, "reflection-review")
     page.get_by_label("Ask for changes").check()
-    page.get_by_label("Comment", exact=True).fill("Thank you. Could your action plan say how you will involve the family?")
+    page.get_by_label("Comment", exact=True).fill(
+        "Thank you. Could your action plan say how you will involve the family?"
+    )
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_text("You asked for changes")).to_be_visible()
 
@@ -124,14 +135,15 @@ def test_reflection_from_draft_to_signed_off_pdf(page, sign_in, axe_check, scree
 def test_supervision_session_recorded_and_noted_on_a_phone(page, sign_in, axe_check, screenshot):
     """On a small screen: the supervisor records a session linking the learner's reflection, with an action;
     the learner reads it and adds their note."""
-    from assessments.quizzes.factories import ReflectiveEntryFactory
     from assessments.practice.services.reflections import reflection_submit
+    from assessments.quizzes.factories import ReflectiveEntryFactory
     from learning.organisations.models import Membership
 
     demo_data_install()
     membership = Membership.objects.get(user__email="learner@example.org")
-    reflection_submit(entry=ReflectiveEntryFactory(membership=membership, title="A hard conversation"),
-                      user=membership.user)
+    reflection_submit(
+        entry=ReflectiveEntryFactory(membership=membership, title="A hard conversation"), user=membership.user
+    )
     page.set_viewport_size({"width": 390, "height": 844})
     sign_in(page, "supervisor@example.org", DEMO_PASSWORD)
     page.goto("/supervision/")
@@ -164,5 +176,7 @@ def test_supervision_session_recorded_and_noted_on_a_phone(page, sign_in, axe_ch
     page.get_by_label("Your note").fill("I have booked time to read the guidance on Friday.")
     page.get_by_role("button", name="Add your note").click()
     expect(page.get_by_text("Your note has been saved.")).to_be_visible()
-    expect(page.get_by_role("paragraph").filter(has_text="I have booked time to read the guidance")).to_be_visible()
+    expect(
+        page.get_by_role("paragraph").filter(has_text="I have booked time to read the guidance")
+    ).to_be_visible()
     assert axe_check(page) == []

@@ -10,7 +10,9 @@ from modules.seed import site_structure_ensure
 @pytest.fixture
 def module(db):
     index = site_structure_ensure()
-    module = ModulePageFactory(parent=index, title="Safe and Together basics", validity_months=36, estimated_minutes=45)
+    module = ModulePageFactory(
+        parent=index, title="Safe and Together basics", validity_months=36, estimated_minutes=45
+    )
     for _ in range(2):
         LessonPageFactory(parent=module)
     return module
@@ -38,6 +40,8 @@ def complete_lessons(django_capture_on_commit_callbacks):
 @pytest.fixture
 def quiz_for(db):
     def make(module, pass_mark=80):
-        return Quiz.objects.create(title=f"{module.title} quiz", module=module, pass_mark=pass_mark, questions_per_attempt=2)
+        return Quiz.objects.create(
+            title=f"{module.title} quiz", module=module, pass_mark=pass_mark, questions_per_attempt=2
+        )
 
     return make

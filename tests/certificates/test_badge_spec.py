@@ -1,5 +1,6 @@
 """Open Badges 3.0 as the spec says: the payload against 1EdTech's JSON schema, the VC-JWT claims and header
 (OB 3.0 §8.2), the hashed identity, and the documents a badge points to answering at their ids."""
+
 import gzip
 import hashlib
 import json
@@ -62,8 +63,13 @@ def test_the_learner_is_a_salted_hash_of_their_email(certificate):
     _header, payload = _parts(badges.badge_jwt(certificate))
     [identity] = payload["credentialSubject"]["identifier"]
     expected = hashlib.sha256((certificate.user.email.lower() + identity["salt"]).encode()).hexdigest()
-    assert identity == {"type": "IdentityObject", "identityType": "emailAddress", "hashed": True,
-                        "identityHash": f"sha256${expected}", "salt": identity["salt"]}
+    assert identity == {
+        "type": "IdentityObject",
+        "identityType": "emailAddress",
+        "hashed": True,
+        "identityHash": f"sha256${expected}",
+        "salt": identity["salt"],
+    }
     assert certificate.user.email not in json.dumps(payload)
 
 

@@ -5,6 +5,7 @@ didkit and did-jwt-vc cannot read an OB 3.0 VC-JWT at all; docs/open-badges.md s
 
 did:web always resolves over https (did:web §3.2.1); the live test server speaks http on the loopback, so each
 verifier is given a fetcher that sends the https URLs for the server's own host there, and nothing else."""
+
 import json
 import os
 import shutil
@@ -78,8 +79,13 @@ def _node():
 
 
 def _js_verify(token, served):
-    result = subprocess.run([_node(), str(JS / "verify-badge.mjs"), served], input=token, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [_node(), str(JS / "verify-badge.mjs"), served],
+        input=token,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     return result.returncode, json.loads(result.stdout or "{}"), result.stderr
 
 

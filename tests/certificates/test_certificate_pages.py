@@ -1,4 +1,5 @@
 """My certificates, downloads, managing and ZIP bundles: who may do what (role x own/other organisation)."""
+
 import io
 import zipfile
 
@@ -32,10 +33,17 @@ def people(member):
     }
 
 
-@pytest.mark.parametrize("who,view,manage", [
-    ("owner", True, False), ("supervisor", True, False), ("lead", True, True),
-    ("colleague", False, False), ("other_lead", False, False), ("admin", True, True),
-])
+@pytest.mark.parametrize(
+    "who,view,manage",
+    [
+        ("owner", True, False),
+        ("supervisor", True, False),
+        ("lead", True, True),
+        ("colleague", False, False),
+        ("other_lead", False, False),
+        ("admin", True, True),
+    ],
+)
 def test_certificate_permission_matrix(client, certificate, people, who, view, manage):
     client.force_login(people[who])
     assert (client.get(reverse("certificate_pdf", args=[certificate.code])).status_code == 200) is view
@@ -43,10 +51,17 @@ def test_certificate_permission_matrix(client, certificate, people, who, view, m
     assert (client.get(reverse("certificate_manage", args=[certificate.code])).status_code == 200) is manage
 
 
-@pytest.mark.parametrize("who,status", [
-    ("owner", 200), ("supervisor", 200), ("lead", 200), ("colleague", 404), ("other_lead", 404),
-    ("admin", 200),
-])
+@pytest.mark.parametrize(
+    "who,status",
+    [
+        ("owner", 200),
+        ("supervisor", 200),
+        ("lead", 200),
+        ("colleague", 404),
+        ("other_lead", 404),
+        ("admin", 200),
+    ],
+)
 def test_certificate_web_page_is_for_those_who_may_see_it(client, certificate, people, who, status):
     url = reverse("certificate_page", args=[certificate.code])
     assert client.get(url).status_code == 302  # anonymous: sent to sign in
@@ -71,8 +86,6 @@ def test_verify_page_links_the_web_page_only_for_those_who_may_see_it(client, ce
     assert page in client.get(verify).content.decode()
     assert page in client.get(reverse("my_certificates")).content.decode()
 
-
-
     client.force_login(people["owner"])
     html = client.get(reverse("my_certificates")).content.decode()
     assert certificate.code in html
@@ -88,21 +101,30 @@ def test_lead_reissues_and_revokes_with_audit(client, certificate, people):
     response = client.post(url, {"action": "reissue", "reason": "Name change"})
     replacement = Certificate.objects.get(completion=certificate.completion, version=2)
     assert response.url == reverse("certificate_manage", args=[replacement.code])
-    client.post(reverse("certificate_manage", args=[replacement.code]), {"action": "revoke", "reason": "Issued in error"})
+    client.post(
+        reverse("certificate_manage", args=[replacement.code]),
+        {"action": "revoke", "reason": "Issued in error"},
+    )
     replacement.refresh_from_db()
     assert replacement.status == "revoked"
     assert list(CertificateEvent.objects.filter(certificate=replacement).values_list("action", "actor")) == [
-        ("reissued", people["lead"].pk), ("revoked", people["lead"].pk)]
+        ("reissued", people["lead"].pk),
+        ("revoked", people["lead"].pk),
+    ]
 
 
-def test_lead_downloads_zip_of_organisation(client, certificate, people, member, django_capture_on_commit_callbacks):
+def test_lead_downloads_zip_of_organisation(
+    client, certificate, people, member, django_capture_on_commit_callbacks
+):
     client.force_login(people["lead"])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("bundle_create", args=[member.organisation.pk]))
     bundle = CertificateBundle.objects.get()
     assert response.url == reverse("bundle_detail", args=[bundle.pk])
     assert client.get(reverse("bundle_status", args=[bundle.pk])).json()["percent"] == 100
-    archive = zipfile.ZipFile(io.BytesIO(b"".join(client.get(reverse("bundle_download", args=[bundle.pk])).streaming_content)))
+    archive = zipfile.ZipFile(
+        io.BytesIO(b"".join(client.get(reverse("bundle_download", args=[bundle.pk])).streaming_content))
+    )
     assert [n for n in archive.namelist() if certificate.code in n]
     client.force_login(people["other_lead"])
     assert client.get(reverse("bundle_download", args=[bundle.pk])).status_code == 403
@@ -114,20 +136,25 @@ def test_jwks_publishes_only_the_public_key(client):
     assert keys and "d" not in keys[0]
 
 
-def test_a_failed_zip_job_says_so_instead_of_waiting_forever(client, certificate, people, member, monkeypatch,
-                                                             django_capture_on_commit_callbacks):
+def test_a_failed_zip_job_says_so_instead_of_waiting_forever(
+    client, certificate, people, member, monkeypatch, django_capture_on_commit_callbacks
+):
     def broken(*args, **kwargs):
         raise ValueError("corrupt archive")
 
     monkeypatch.setattr("certificates.bundles.zipfile.ZipFile", broken)
     client.force_login(people["lead"])
-    with django_capture_on_commit_callbacks(execute=True):  # the task's error is logged, the request is not failed
+    with django_capture_on_commit_callbacks(
+        execute=True
+    ):  # the task's error is logged, the request is not failed
         assert client.post(reverse("bundle_create", args=[member.organisation.pk])).status_code == 302
     bundle = CertificateBundle.objects.get()
     assert client.get(reverse("bundle_status", args=[bundle.pk])).json()["status"] == "failed"
     page = client.get(reverse("bundle_detail", args=[bundle.pk])).content.decode()
     retry = reverse("bundle_retry", args=[bundle.pk])
-    assert "Something went wrong" in page and f'action="{retry}" data-bundle-retry>' in page  # shown, not hidden
+    assert (
+        "Something went wrong" in page and f'action="{retry}" data-bundle-retry>' in page
+    )  # shown, not hidden
     monkeypatch.undo()
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(retry).url == reverse("bundle_detail", args=[bundle.pk])

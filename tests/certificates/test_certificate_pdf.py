@@ -1,5 +1,6 @@
 """The certificate PDF as outside tools read it: every font embedded (what `pdffonts` reports as "emb yes"),
 document information and XMP metadata, and a link to the accessible web page (the PDF is untagged)."""
+
 import io
 
 import pytest
@@ -34,8 +35,11 @@ def test_every_font_is_embedded(pdf):
     _certificate, reader = pdf
     fonts = list(_fonts(reader))
     assert fonts
-    not_embedded = [name for name, descriptor in fonts
-                    if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.get_object())]
+    not_embedded = [
+        name
+        for name, descriptor in fonts
+        if not {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.get_object())
+    ]
     assert not_embedded == []
     assert all("DejaVuSans" in name for name, _descriptor in fonts)
 

@@ -1,5 +1,6 @@
 """Completion rule combinations: lessons always; quiz pass when the module has a quiz and asks; a signed
 reflection when asked. Evaluated on each event, idempotently."""
+
 import pytest
 
 from assessments.quizzes import scoring
@@ -23,7 +24,9 @@ def _take(user, quiz, right):
     return attempt_submit(attempt=attempt, answers=answers)
 
 
-def test_lessons_alone_complete_a_module_without_quiz(member, module, complete_lessons, django_capture_on_commit_callbacks):
+def test_lessons_alone_complete_a_module_without_quiz(
+    member, module, complete_lessons, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         complete_lessons(member.user, module)
     completion = ModuleCompletion.objects.get(user=member.user, module=module)
@@ -32,8 +35,9 @@ def test_lessons_alone_complete_a_module_without_quiz(member, module, complete_l
     assert completion.module_revision_id == module.live_revision_id
 
 
-def test_quiz_must_be_passed_when_the_module_has_one(member, module, complete_lessons, quiz_for,
-                                                     django_capture_on_commit_callbacks):
+def test_quiz_must_be_passed_when_the_module_has_one(
+    member, module, complete_lessons, quiz_for, django_capture_on_commit_callbacks
+):
     quiz = quiz_for(module)
     _fill(quiz)
     complete_lessons(member.user, module)
@@ -70,8 +74,10 @@ def test_signed_reflection_required(member, module, complete_lessons, monkeypatc
     module.require_signed_reflection = True
     module.save_revision().publish()
     signed = {"value": False}
-    monkeypatch.setattr("learning.completion.services.reflection_signed_off",
-                        lambda *, user, module, since=None: signed["value"])
+    monkeypatch.setattr(
+        "learning.completion.services.reflection_signed_off",
+        lambda *, user, module, since=None: signed["value"],
+    )
     complete_lessons(member.user, module)
     assert not ModuleCompletion.objects.exists()
     signed["value"] = True

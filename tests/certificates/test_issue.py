@@ -1,4 +1,5 @@
 """Issuing: once per completion, atomic, a PDF holding the name, module and code, emailed to the learner."""
+
 import io
 
 import pytest
@@ -19,7 +20,9 @@ def completion(member, module, complete_lessons):
     return ModuleCompletion.objects.get(user=member.user, module=module)
 
 
-def test_completing_issues_a_certificate_and_emails_a_link(member, module, complete_lessons, django_capture_on_commit_callbacks):
+def test_completing_issues_a_certificate_and_emails_a_link(
+    member, module, complete_lessons, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):  # the email is sent after the issue commits
         complete_lessons(member.user, module)
     certificate = Certificate.objects.get(user=member.user)
@@ -41,8 +44,13 @@ def test_pdf_holds_name_module_and_code(completion):
     assert "/verify/" + certificate.code in text
 
 
-@pytest.mark.parametrize("failing", ["certificates.services.render_certificate_pdf", "django.core.files.storage.FileSystemStorage._save"])
-def test_failure_while_rendering_or_storing_leaves_nothing_and_retry_succeeds(completion, monkeypatch, failing):
+@pytest.mark.parametrize(
+    "failing",
+    ["certificates.services.render_certificate_pdf", "django.core.files.storage.FileSystemStorage._save"],
+)
+def test_failure_while_rendering_or_storing_leaves_nothing_and_retry_succeeds(
+    completion, monkeypatch, failing
+):
     Certificate.objects.all().delete()
 
     def boom(*args, **kwargs):

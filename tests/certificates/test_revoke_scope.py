@@ -1,6 +1,7 @@
 """A lead may revoke or re-issue only certificates earned while the person was a member of the lead's
 organisation; the learner is emailed the reason. The staff-import takeover (a lead of B naming A's person)
 no longer reaches A's person's certificates at all."""
+
 import importlib
 import re
 from datetime import timedelta
@@ -27,8 +28,12 @@ def earned_at_a(member, module, complete_lessons):
     """`member` (of organisation A) earns a certificate there; B is another organisation with a lead."""
     complete_lessons(member.user, module)
     b = OrganisationFactory(name="Organisation B")
-    return {"certificate": Certificate.objects.get(user=member.user), "a_lead": MembershipFactory(
-        organisation=member.organisation, is_lead=True).user, "b": b, "b_lead": MembershipFactory(organisation=b, is_lead=True)}
+    return {
+        "certificate": Certificate.objects.get(user=member.user),
+        "a_lead": MembershipFactory(organisation=member.organisation, is_lead=True).user,
+        "b": b,
+        "b_lead": MembershipFactory(organisation=b, is_lead=True),
+    }
 
 
 def _verify_status(client, certificate):
@@ -38,13 +43,23 @@ def _verify_status(client, certificate):
 
 def _b_lead_imports(client, b_lead, email, capture):
     client.force_login(b_lead.user)
-    client.post(reverse("coverage_import", args=[b_lead.organisation.pk]), {"file": SimpleUploadedFile(
-        "staff.csv", f"name,email\nAlex Morgan,{email}\n".encode(), content_type="text/csv")})
+    client.post(
+        reverse("coverage_import", args=[b_lead.organisation.pk]),
+        {
+            "file": SimpleUploadedFile(
+                "staff.csv", f"name,email\nAlex Morgan,{email}\n".encode(), content_type="text/csv"
+            )
+        },
+    )
     with capture(execute=True):
-        client.post(reverse("coverage_import_confirm", args=[b_lead.organisation.pk, StaffImport.objects.get().pk]))
+        client.post(
+            reverse("coverage_import_confirm", args=[b_lead.organisation.pk, StaffImport.objects.get().pk])
+        )
 
 
-def test_a_staff_import_by_another_organisation_reaches_nothing(client, member, earned_at_a, django_capture_on_commit_callbacks):
+def test_a_staff_import_by_another_organisation_reaches_nothing(
+    client, member, earned_at_a, django_capture_on_commit_callbacks
+):
     certificate, b_lead = earned_at_a["certificate"], earned_at_a["b_lead"]
     _b_lead_imports(client, b_lead, member.user.email, django_capture_on_commit_callbacks)
     assert not Membership.objects.filter(user=member.user, organisation=earned_at_a["b"]).exists()
@@ -59,7 +74,8 @@ def test_a_staff_import_by_another_organisation_reaches_nothing(client, member, 
 
 
 def test_after_joining_b_its_lead_still_cannot_revoke_what_was_earned_at_a(
-        client, member, module, earned_at_a, django_capture_on_commit_callbacks):
+    client, member, module, earned_at_a, django_capture_on_commit_callbacks
+):
     certificate, b_lead = earned_at_a["certificate"], earned_at_a["b_lead"]
     _b_lead_imports(client, b_lead, member.user.email, django_capture_on_commit_callbacks)
     link = re.search(r"http://testserver(/invitations/\S+/)", mail.outbox[-1].body).group(1)
@@ -73,7 +89,9 @@ def test_after_joining_b_its_lead_still_cannot_revoke_what_was_earned_at_a(
     assert client.post(manage, {"action": "revoke", "reason": "Mine now"}).status_code == 404
     assert client.post(manage, {"action": "reissue", "reason": "Mine now"}).status_code == 404
     listing = client.get(reverse("organisation_certificates", args=[earned_at_a["b"].pk])).content.decode()
-    assert certificate.code in listing and manage not in listing  # listed (they are a member now), not manageable
+    assert (
+        certificate.code in listing and manage not in listing
+    )  # listed (they are a member now), not manageable
     client.logout()
     assert _verify_status(client, certificate) == "Valid"
 
@@ -86,20 +104,30 @@ def test_the_certificate_records_where_it_was_earned_and_a_reissue_keeps_it(clie
     assert list(certificate.earned_in.all()) == [member.organisation]
     MembershipFactory(user=member.user, organisation=earned_at_a["b"])  # joins B later
     client.force_login(earned_at_a["a_lead"])
-    client.post(reverse("certificate_manage", args=[certificate.code]), {"action": "reissue", "reason": "Name change"})
+    client.post(
+        reverse("certificate_manage", args=[certificate.code]), {"action": "reissue", "reason": "Name change"}
+    )
     replacement = Certificate.objects.get(completion=certificate.completion, version=2)
     assert list(replacement.earned_in.all()) == [member.organisation]
 
 
-@pytest.mark.parametrize("action,subject,said", [
-    ("revoke", "revoked", "has been revoked"), ("reissue", "re-issued", "has been re-issued"),
-])
-def test_the_learner_is_emailed_the_reason(client, member, earned_at_a, django_capture_on_commit_callbacks, action, subject, said):
+@pytest.mark.parametrize(
+    "action,subject,said",
+    [
+        ("revoke", "revoked", "has been revoked"),
+        ("reissue", "re-issued", "has been re-issued"),
+    ],
+)
+def test_the_learner_is_emailed_the_reason(
+    client, member, earned_at_a, django_capture_on_commit_callbacks, action, subject, said
+):
     client.force_login(earned_at_a["a_lead"])
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("certificate_manage", args=[earned_at_a["certificate"].code]),
-                    {"action": action, "reason": "Issued <in> error"})
+        client.post(
+            reverse("certificate_manage", args=[earned_at_a["certificate"].code]),
+            {"action": action, "reason": "Issued <in> error"},
+        )
     to_learner = [m for m in mail.outbox if m.to == [member.user.email]]
     assert len(to_learner) == 1
     message = to_learner[0]

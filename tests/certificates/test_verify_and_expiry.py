@@ -1,4 +1,5 @@
 """Verify states, expiry reminders with a frozen clock, recertification, and signed Open Badges."""
+
 import json
 from base64 import urlsafe_b64decode, urlsafe_b64encode
 from datetime import timedelta
@@ -7,7 +8,6 @@ import pytest
 import time_machine
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
 
 from certificates import badges, services
 from certificates.models import Certificate, ExpiryReminder
@@ -57,7 +57,9 @@ def test_verify_is_rate_limited(client, certificate, settings):
     from django.core.cache import cache
 
     cache.clear()
-    statuses = [client.get(reverse("certificate_verify", args=[certificate.code])).status_code for _ in range(5)]
+    statuses = [
+        client.get(reverse("certificate_verify", args=[certificate.code])).status_code for _ in range(5)
+    ]
     assert statuses[:3] == [200, 200, 200] and statuses[-1] == 429
 
 
@@ -66,13 +68,16 @@ def test_codes_are_long_and_random(certificate):
     assert len({services._certificate_for(certificate.completion, version=9).code for _ in range(50)}) == 50
 
 
-def test_reminders_at_60_30_7_days_then_expiry_reopens_module(certificate, member, module, complete_lessons,
-                                                               django_capture_on_commit_callbacks):
+def test_reminders_at_60_30_7_days_then_expiry_reopens_module(
+    certificate, member, module, complete_lessons, django_capture_on_commit_callbacks
+):
     expires = certificate.expires_at
     mail.outbox.clear()
     for days_before, expected in [(61, 0), (59, 1), (45, 1), (29, 2), (6, 3)]:
-        with time_machine.travel(expires - timedelta(days=days_before), tick=False), \
-                django_capture_on_commit_callbacks(execute=True):
+        with (
+            time_machine.travel(expires - timedelta(days=days_before), tick=False),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
             certificates_expiry_sweep.delay()
             certificates_expiry_sweep.delay()  # a second run sends nothing more
         assert len(mail.outbox) == expected, days_before
@@ -83,7 +88,9 @@ def test_reminders_at_60_30_7_days_then_expiry_reopens_module(certificate, membe
         assert certificate.status == "expired"
         enrolment = Enrolment.objects.get(user=member.user, module=module)
         assert enrolment.cycle == 2
-        assert progress_selectors.progress_for_modules(user=member.user, modules=[module])[module.pk].done == 0
+        assert (
+            progress_selectors.progress_for_modules(user=member.user, modules=[module])[module.pk].done == 0
+        )
         complete_lessons(member.user, module)  # recertify
     renewed = Certificate.objects.exclude(pk=certificate.pk).get(user=member.user)
     certificate.refresh_from_db()
@@ -91,8 +98,10 @@ def test_reminders_at_60_30_7_days_then_expiry_reopens_module(certificate, membe
 
 
 def test_late_first_sweep_sends_one_reminder_not_three(certificate, django_capture_on_commit_callbacks):
-    with time_machine.travel(certificate.expires_at - timedelta(days=3), tick=False), \
-            django_capture_on_commit_callbacks(execute=True):
+    with (
+        time_machine.travel(certificate.expires_at - timedelta(days=3), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         mail.outbox.clear()
         certificates_expiry_sweep.delay()
     assert len(mail.outbox) == 1

@@ -2,6 +2,7 @@
 receiver only queues the evaluation once the change commits; the task records the completion (once, however
 often it runs) and answers the owed check; a check whose message was lost is re-queued by the owed-work sweep,
 and the completion and its certificate follow."""
+
 from datetime import timedelta
 
 import pytest
@@ -29,8 +30,9 @@ def _queued(callbacks):
     return sorted(callback.task.name.rsplit(".", 1)[-1] for callback in callbacks)
 
 
-def test_lessons_only_queue_the_check_and_the_recounts_until_the_change_commits(world,
-                                                                                django_capture_on_commit_callbacks):
+def test_lessons_only_queue_the_check_and_the_recounts_until_the_change_commits(
+    world, django_capture_on_commit_callbacks
+):
     user, _module, lessons = world
     with django_capture_on_commit_callbacks() as callbacks:  # the request's transaction has not committed
         for lesson in lessons:
@@ -40,8 +42,9 @@ def test_lessons_only_queue_the_check_and_the_recounts_until_the_change_commits(
     assert Enrolment.objects.get(user=user).completion_check_due_at is not None  # owed meanwhile
 
 
-def test_a_recorded_completion_only_queues_its_certificate_and_the_recounts(world,
-                                                                          django_capture_on_commit_callbacks):
+def test_a_recorded_completion_only_queues_its_certificate_and_the_recounts(
+    world, django_capture_on_commit_callbacks
+):
     user, module, _lessons = world
     Enrolment.objects.create(user=user, module=module, lessons_completed_at=timezone.now())
     with django_capture_on_commit_callbacks() as callbacks:
@@ -78,7 +81,8 @@ def test_a_second_run_of_the_task_records_nothing_new(world, django_capture_on_c
 
 
 def test_a_check_whose_message_was_lost_is_owed_and_swept_and_the_certificate_follows(
-        world, django_capture_on_commit_callbacks):
+    world, django_capture_on_commit_callbacks
+):
     user, module, lessons = world
     with django_capture_on_commit_callbacks():  # the broker lost the message: the callbacks never run
         for lesson in lessons:

@@ -1,6 +1,7 @@
 """Every email the platform sends, driven through its own service or view: a text and an HTML part from the
 branded base, no HTML entities in the text, the site's name (SITE_NAME) in the subject, and every link on
 WAGTAILADMIN_BASE_URL, never on the host a request came in on. Parsed as a mail reader would, strictly."""
+
 import email
 import email.policy
 import re
@@ -81,13 +82,23 @@ def world(django_capture_on_commit_callbacks):
         team = TeamFactory(organisation=organisation, name="Red")
         lead = MembershipFactory(organisation=organisation, is_learner=False, is_lead=True)
         supervisor = MembershipFactory(organisation=organisation, team=team, is_supervisor=True)
-        learner = MembershipFactory(organisation=organisation, team=team, supervisor=supervisor,
-                                    user__first_name="Aoife", user__last_name="O'Neill")
+        learner = MembershipFactory(
+            organisation=organisation,
+            team=team,
+            supervisor=supervisor,
+            user__first_name="Aoife",
+            user__last_name="O'Neill",
+        )
         module = ModulePageFactory(parent=site_structure_ensure(), title=MODULE, validity_months=36)
         LessonPageFactory(parent=module)
-        coverage.assignment_create(organisation=organisation, module=module, created_by=None,
-                                   scope=Assignment.Scope.TEAM, team=team,
-                                   due_on=date.today() + timedelta(days=5))
+        coverage.assignment_create(
+            organisation=organisation,
+            module=module,
+            created_by=None,
+            scope=Assignment.Scope.TEAM,
+            team=team,
+            due_on=date.today() + timedelta(days=5),
+        )
     mail.outbox.clear()
     return organisation, lead, supervisor, learner, module
 
@@ -99,13 +110,15 @@ def test_certificate_issued_reissued_reminded_and_revoked(world, django_capture_
             lesson_complete(user=learner.user, lesson=lesson)
     first = Certificate.objects.get(user=learner.user)
     with django_capture_on_commit_callbacks(execute=True):
-        second = certificates.certificate_reissue(certificate=first, actor=lead.user,
-                                                  reason="Learner's new name")
+        second = certificates.certificate_reissue(
+            certificate=first, actor=lead.user, reason="Learner's new name"
+        )
     with django_capture_on_commit_callbacks(execute=True):
         assert certificates.certificate_remind_if_due(certificate=second, thresholds=[5000])
     with django_capture_on_commit_callbacks(execute=True):
-        certificates.certificate_revoke(certificate=second, actor=lead.user,
-                                        reason="Issued in error, it's void")
+        certificates.certificate_revoke(
+            certificate=second, actor=lead.user, reason="Issued in error, it's void"
+        )
     messages = _check_all(mail.outbox, expected=4)
     assert len(mail.outbox) == 4
     for text, html in messages:
@@ -116,8 +129,11 @@ def test_certificate_issued_reissued_reminded_and_revoked(world, django_capture_
 def test_notification(world, django_capture_on_commit_callbacks):
     _organisation, _lead, supervisor, learner, _module = world
     with django_capture_on_commit_callbacks(execute=True):
-        notification_send(user=supervisor.user, message=f"{learner.user} sent you a reflection to review",
-                          url="/reflections/1/")
+        notification_send(
+            user=supervisor.user,
+            message=f"{learner.user} sent you a reflection to review",
+            url="/reflections/1/",
+        )
     [(text, _html)] = _check_all(mail.outbox, expected=1)
     assert f"{BASE_URL}/reflections/1/" in text and "O'Neill sent you" in mail.outbox[0].subject
 
@@ -153,11 +169,19 @@ def test_staff_invitation(world):
 def test_organisation_invitation_and_membership_change(world, django_capture_on_commit_callbacks):
     organisation, lead, _supervisor, learner, _module = world
     with django_capture_on_commit_callbacks(execute=True):
-        organisations.invitation_create(organisation=organisation, email="new.person@example.org",
-                                        invited_by=lead.user)
+        organisations.invitation_create(
+            organisation=organisation, email="new.person@example.org", invited_by=lead.user
+        )
     with django_capture_on_commit_callbacks(execute=True):
-        organisations.membership_upsert(user=learner.user, organisation=organisation, team=learner.team,
-                                        is_learner=True, is_supervisor=True, supervisor=None, actor=lead.user)
+        organisations.membership_upsert(
+            user=learner.user,
+            organisation=organisation,
+            team=learner.team,
+            is_learner=True,
+            is_supervisor=True,
+            supervisor=None,
+            actor=lead.user,
+        )
     messages = _check_all(mail.outbox, expected=2)
     assert f"{BASE_URL}/invitations/" in messages[0][0] and "O'Brien & Partners" in messages[1][0]
 
@@ -170,6 +194,7 @@ def test_erasure_request_to_admins(world, django_capture_on_commit_callbacks):
 
 
 # allauth's account emails: driven through its views on the test client, whose host is "testserver".
+
 
 def test_password_reset_for_an_account_and_for_an_unknown_address(client, world):
     learner = world[3]
@@ -192,7 +217,13 @@ def test_email_confirmation(client, db):
 
 def test_sign_up_with_an_address_that_has_an_account(client, settings, world):
     settings.ACCOUNT_OPEN_SIGNUP = True
-    client.post("/accounts/signup/", {"email": world[3].user.email, "password1": "Another-good-pass-42",
-                                      "password2": "Another-good-pass-42"})
+    client.post(
+        "/accounts/signup/",
+        {
+            "email": world[3].user.email,
+            "password1": "Another-good-pass-42",
+            "password2": "Another-good-pass-42",
+        },
+    )
     [(text, _html)] = _check_all(mail.outbox, expected=1)
     assert f"{BASE_URL}/accounts/password/reset/" in text

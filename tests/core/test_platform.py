@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from learning.demo.install import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_data_install
 from learning.core.models import HealthPing
 from learning.core.tasks import health_ping
+from learning.demo.install import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_data_install
 from learning.organisations.factories import MembershipFactory
 from modules.seed import site_structure_ensure
 

@@ -1,4 +1,5 @@
 """Production settings pass `manage.py check --deploy` and refuse to start without their secrets."""
+
 import os
 import subprocess
 import sys
@@ -21,8 +22,17 @@ def test_check_deploy_reports_no_issues():
 
 def test_production_has_no_secret_default():
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update({"DJANGO_SETTINGS_MODULE": "learning.settings.production", "DATABASE_URL": "postgres://x@127.0.0.1/x",
-                "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0", "EMAIL_HOST": "smtp.example.org",
-                "DJANGO_ALLOWED_HOSTS": "example.org", "WAGTAILADMIN_BASE_URL": "https://example.org"})
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "learning.settings.production",
+            "DATABASE_URL": "postgres://x@127.0.0.1/x",
+            "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+            "EMAIL_HOST": "smtp.example.org",
+            "DJANGO_ALLOWED_HOSTS": "example.org",
+            "WAGTAILADMIN_BASE_URL": "https://example.org",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert result.returncode != 0 and "DJANGO_SECRET_KEY" in result.stderr

@@ -1,4 +1,5 @@
 """The nightly cleanup (learning.core.retention) deletes what is past its limit, with its files, and nothing else."""
+
 from datetime import timedelta
 from importlib import import_module
 
@@ -12,9 +13,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments.quizzes.factories import ReflectiveEntryFactory
 from assessments.models import Notification, ReflectionExport
 from assessments.practice.services.reflections import reflection_delete
+from assessments.quizzes.factories import ReflectiveEntryFactory
 from certificates.models import CertificateBundle
 from learning.core.models import HealthPing
 from learning.core.retention import retention_apply, retention_kept, retention_rules
@@ -49,7 +50,9 @@ def test_reflection_pdfs_past_the_limit_are_deleted_with_their_files(django_capt
 
     def export(user, finished_ago, status=ReflectionExport.Status.READY):
         path = _file(f"private/reflection-exports/{user.pk}/x.pdf")
-        row = ReflectionExport.objects.create(author=user, status=status, file_path=path, finished_at=NOW - finished_ago)
+        row = ReflectionExport.objects.create(
+            author=user, status=status, file_path=path, finished_at=NOW - finished_ago
+        )
         return row, row.file_path
 
     due, due_path = export(author, limit + A_MINUTE)
@@ -68,8 +71,12 @@ def test_certificate_zips_past_the_limit_are_deleted_with_their_files(django_cap
     limit, lead = _days("CERTIFICATE_BUNDLE_RETENTION_DAYS"), MembershipFactory(is_lead=True)
 
     def bundle(updated_ago):
-        row = CertificateBundle.objects.create(organisation=lead.organisation, requested_by=lead.user,
-                                               status=CertificateBundle.Status.READY, updated_at=NOW - updated_ago)
+        row = CertificateBundle.objects.create(
+            organisation=lead.organisation,
+            requested_by=lead.user,
+            status=CertificateBundle.Status.READY,
+            updated_at=NOW - updated_ago,
+        )
         row.file.save("bundle.zip", ContentFile(b"PK"), save=True)
         return row
 
@@ -105,18 +112,27 @@ def test_read_notifications_go_after_their_limit_and_unread_ones_stay(django_cap
 def test_every_notification_goes_after_the_longer_limit(django_capture_on_commit_callbacks):
     limit, user = _days("NOTIFICATION_RETENTION_DAYS"), UserFactory()
     _notification(user, created_ago=limit + A_MINUTE)
-    kept = {_notification(user, created_ago=limit - A_MINUTE), _notification(UserFactory(), created_ago=timedelta(0))}
+    kept = {
+        _notification(user, created_ago=limit - A_MINUTE),
+        _notification(UserFactory(), created_ago=timedelta(0)),
+    }
 
     assert _run("notifications", django_capture_on_commit_callbacks) == 1
     assert set(Notification.objects.values_list("pk", flat=True)) == kept
 
 
-def test_invitations_not_accepted_go_after_their_limit_and_accepted_ones_stay(django_capture_on_commit_callbacks):
+def test_invitations_not_accepted_go_after_their_limit_and_accepted_ones_stay(
+    django_capture_on_commit_callbacks,
+):
     limit, organisation = _days("INVITATION_RETENTION_DAYS"), OrganisationFactory()
 
     def invitation(email, expired_ago, **closed):
-        return Invitation.objects.create(organisation=organisation, email=email, expires_at=NOW - expired_ago,
-                                         **{field: NOW - ago for field, ago in closed.items()}).pk
+        return Invitation.objects.create(
+            organisation=organisation,
+            email=email,
+            expires_at=NOW - expired_ago,
+            **{field: NOW - ago for field, ago in closed.items()},
+        ).pk
 
     invitation("expired@example.org", limit + A_MINUTE)
     invitation("declined@example.org", -timedelta(days=7), declined_at=limit + A_MINUTE)
@@ -156,9 +172,12 @@ def test_deleting_a_reflection_deletes_the_exports_that_hold_its_text(django_cap
     entry = ReflectiveEntryFactory()
     other = ReflectiveEntryFactory(membership=entry.membership)
     holding, unrelated = (
-        ReflectionExport.objects.create(author=entry.author, status=ReflectionExport.Status.READY,
-                                        file_path=_file(f"private/reflection-exports/{entry.author.pk}/{n}.pdf"),
-                                        finished_at=NOW)
+        ReflectionExport.objects.create(
+            author=entry.author,
+            status=ReflectionExport.Status.READY,
+            file_path=_file(f"private/reflection-exports/{entry.author.pk}/{n}.pdf"),
+            finished_at=NOW,
+        )
         for n in ("holding", "unrelated")
     )
     holding.entries.set([entry, other])
@@ -185,8 +204,15 @@ def test_the_pages_say_how_long_a_pdf_and_a_zip_are_kept(client, settings):
 
 def test_the_nightly_task_runs_every_registered_rule():
     names = {rule.name for rule in retention_rules()}
-    assert names >= {"reflective-account PDFs", "certificate ZIPs", "read notifications", "notifications",
-                     "invitations not accepted", "expired sessions", "beat heartbeats"}
+    assert names >= {
+        "reflective-account PDFs",
+        "certificate ZIPs",
+        "read notifications",
+        "notifications",
+        "invitations not accepted",
+        "expired sessions",
+        "beat heartbeats",
+    }
     assert set(retention_cleanup.delay().get()) == names
 
 
@@ -199,26 +225,41 @@ def test_a_failing_rule_does_not_stop_the_others(monkeypatch, django_capture_on_
     old = HealthPing.objects.create(token="beat-old")
     HealthPing.objects.filter(pk=old.pk).update(created_at=NOW - timedelta(days=365))
     # First, so that every rule after it shows it did not stop them.
-    monkeypatch.setattr(retention, "_RULES", {"broken": retention.Retention("broken", None, broken), **retention._RULES})
+    monkeypatch.setattr(
+        retention, "_RULES", {"broken": retention.Retention("broken", None, broken), **retention._RULES}
+    )
 
-    with pytest.raises(retention.RetentionFailed, match="broken"), django_capture_on_commit_callbacks(execute=True):
+    with (
+        pytest.raises(retention.RetentionFailed, match="broken"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         retention.retention_run(now=NOW)
     assert not HealthPing.objects.filter(pk=old.pk).exists()
 
 
 def _holds_files(model):
-    return any(isinstance(field, models.FileField) or field.name.endswith("file_path")
-               for field in model._meta.get_fields())
+    return any(
+        isinstance(field, models.FileField) or field.name.endswith("file_path")
+        for field in model._meta.get_fields()
+    )
 
 
 def test_every_project_model_that_holds_files_has_a_retention_rule_or_a_reason_to_keep():
     """A new model with a file (a FileField or a storage path) must say how long its files are kept."""
     project = str(settings.BASE_DIR)
-    covered = {rule.due(NOW).model._meta.label for rule in retention_rules() if rule.due} | set(retention_kept())
+    covered = {rule.due(NOW).model._meta.label for rule in retention_rules() if rule.due} | set(
+        retention_kept()
+    )
     holding = {
-        model._meta.label for config in apps.get_app_configs()
+        model._meta.label
+        for config in apps.get_app_configs()
         if config.path.startswith(project) and ".venv" not in config.path
-        for model in config.get_models() if _holds_files(model)
+        for model in config.get_models()
+        if _holds_files(model)
     }
-    assert holding >= {"assessments.ReflectionExport", "certificates.CertificateBundle", "certificates.Certificate"}
+    assert holding >= {
+        "assessments.ReflectionExport",
+        "certificates.CertificateBundle",
+        "certificates.Certificate",
+    }
     assert holding - covered == set(), "register a retention rule or retention_keep(model, reason=...)"

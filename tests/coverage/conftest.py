@@ -17,8 +17,12 @@ def make_module(db):
         for _ in range(lessons):
             LessonPageFactory(parent=module)
         if levels:  # a ParentalManyToManyField: written when the page is saved
-            module.framework_levels.set([FrameworkLevel.objects.get_or_create(slug=s, defaults={"name": s, "order": i})[0]
-                                         for i, s in enumerate(levels)])
+            module.framework_levels.set(
+                [
+                    FrameworkLevel.objects.get_or_create(slug=s, defaults={"name": s, "order": i})[0]
+                    for i, s in enumerate(levels)
+                ]
+            )
             module.save()
         return module
 
@@ -36,24 +40,32 @@ def org(db, django_capture_on_commit_callbacks):
 
 def _org():
     organisation = OrganisationFactory(name="NHS Testshire")
-    red, blue = TeamFactory(organisation=organisation, name="Red"), TeamFactory(organisation=organisation, name="Blue")
+    red, blue = (
+        TeamFactory(organisation=organisation, name="Red"),
+        TeamFactory(organisation=organisation, name="Blue"),
+    )
     lead = MembershipFactory(organisation=organisation, is_learner=False, is_lead=True, job_title="Lead")
-    supervisor = MembershipFactory(organisation=organisation, team=red, is_supervisor=True, job_title="Team leader")
+    supervisor = MembershipFactory(
+        organisation=organisation, team=red, is_supervisor=True, job_title="Team leader"
+    )
     learners = [
         MembershipFactory(organisation=organisation, team=red, supervisor=supervisor, job_title="Nurse"),
         MembershipFactory(organisation=organisation, team=blue, job_title="Nurse"),
         MembershipFactory(organisation=organisation, team=None, job_title="Social worker"),
     ]
-    return SimpleNamespace(organisation=organisation, red=red, blue=blue, lead=lead, supervisor=supervisor,
-                           learners=learners)
+    return SimpleNamespace(
+        organisation=organisation, red=red, blue=blue, lead=lead, supervisor=supervisor, learners=learners
+    )
 
 
 @pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Run a block's on-commit work (the queued coverage tasks, eager in tests) as if it had committed."""
+
     def run(action, *args, **kwargs):
         with django_capture_on_commit_callbacks(execute=True):
             return action(*args, **kwargs)
+
     return run
 
 

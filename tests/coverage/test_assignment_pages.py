@@ -1,4 +1,5 @@
 """Assigning, changing and withdrawing required training through the pages."""
+
 import pytest
 from django.urls import reverse
 
@@ -19,20 +20,38 @@ def test_assign_change_and_withdraw(client, org, make_module, django_capture_on_
     url = reverse("coverage_assignments", args=[org.organisation.pk])
     page = _post(client, url, module=module.pk, scope="team").content.decode()
     assert "Choose the team." in page and not Assignment.objects.exists()
-    assert "Enter the number of days." in _post(client, url, module=module.pk, due_rule="days").content.decode()
+    assert (
+        "Enter the number of days." in _post(client, url, module=module.pk, due_rule="days").content.decode()
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         assert _post(client, url, module=module.pk, scope="team", team=org.red.pk).status_code == 302
     assert Requirement.objects.filter(module=module).count() == 2
-    assert "is already assigned to Red" in _post(client, url, module=module.pk, scope="team", team=org.red.pk).content.decode()
+    assert (
+        "is already assigned to Red"
+        in _post(client, url, module=module.pk, scope="team", team=org.red.pk).content.decode()
+    )
 
     assignment = Assignment.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        _post(client, reverse("coverage_assignment_edit", args=[org.organisation.pk, assignment.pk]), module=module.pk,
-              scope="job_title", job_title="nurse", due_rule="days", due_within_days=30, due_on="")
+        _post(
+            client,
+            reverse("coverage_assignment_edit", args=[org.organisation.pk, assignment.pk]),
+            module=module.pk,
+            scope="job_title",
+            job_title="nurse",
+            due_rule="days",
+            due_within_days=30,
+            due_on="",
+        )
     assignment.refresh_from_db()
-    assert (assignment.scope, assignment.team, assignment.job_title, assignment.due_on, assignment.due_within_days) == (
-        "job_title", None, "nurse", None, 30)
+    assert (
+        assignment.scope,
+        assignment.team,
+        assignment.job_title,
+        assignment.due_on,
+        assignment.due_within_days,
+    ) == ("job_title", None, "nurse", None, 30)
     assert Requirement.objects.filter(module=module).count() == 2  # the two nurses
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -44,6 +63,16 @@ def test_another_organisations_assignment_is_not_found(client, org, make_module)
     assignment = AssignmentFactory(organisation=org.organisation, module=make_module())
     outsider = MembershipFactory(is_learner=False, is_lead=True)  # leads another organisation
     client.force_login(outsider.user)
-    assert client.get(reverse("coverage_assignment_edit", args=[outsider.organisation.pk, assignment.pk])).status_code == 404
-    assert client.post(reverse("coverage_assignment_remove", args=[outsider.organisation.pk, assignment.pk])).status_code == 404
+    assert (
+        client.get(
+            reverse("coverage_assignment_edit", args=[outsider.organisation.pk, assignment.pk])
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            reverse("coverage_assignment_remove", args=[outsider.organisation.pk, assignment.pk])
+        ).status_code
+        == 404
+    )
     assert Assignment.objects.filter(pk=assignment.pk).exists()

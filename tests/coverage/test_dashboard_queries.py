@@ -1,5 +1,6 @@
 """The dashboard costs the same number of queries for 10 staff as for 1,000: it reads rollups, and the lists
 it shows are fetched with their people in one query each."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -22,18 +23,29 @@ MAX_QUERIES = 30
 def _add_staff(organisation, teams, supervisor, modules, start, count):
     """Bulk-create `count` people, a third of them having completed the first module (some expiring soon)."""
     users = get_user_model().objects.bulk_create(
-        get_user_model()(email=f"staff{n}@example.org", first_name="Staff", last_name=f"{n:05d}") for n in range(start, start + count)
+        get_user_model()(email=f"staff{n}@example.org", first_name="Staff", last_name=f"{n:05d}")
+        for n in range(start, start + count)
     )
     Membership.objects.bulk_create(
-        Membership(user=user, organisation=organisation, team=teams[i % len(teams)], supervisor=supervisor if i % 4 == 0 else None,
-                   job_title=["Nurse", "Social worker", "Recovery worker"][i % 3])
+        Membership(
+            user=user,
+            organisation=organisation,
+            team=teams[i % len(teams)],
+            supervisor=supervisor if i % 4 == 0 else None,
+            job_title=["Nurse", "Social worker", "Recovery worker"][i % 3],
+        )
         for i, user in enumerate(users)
     )
     now = timezone.now()
     ModuleCompletion.objects.bulk_create(
-        ModuleCompletion(user=user, module=modules[0], completed_at=now,
-                         expires_at=now + timedelta(days=30 if i % 2 else 900))
-        for i, user in enumerate(users) if i % 3 == 0
+        ModuleCompletion(
+            user=user,
+            module=modules[0],
+            completed_at=now,
+            expires_at=now + timedelta(days=30 if i % 2 else 900),
+        )
+        for i, user in enumerate(users)
+        if i % 3 == 0
     )
     for module in modules:
         services.requirements_sync(organisation_id=organisation.pk)
@@ -49,11 +61,15 @@ def _queries(client, url):
     return len(context), response.content
 
 
-def test_dashboard_query_count_is_flat_from_10_to_1000_staff(client, org, make_module, django_assert_max_num_queries):
+def test_dashboard_query_count_is_flat_from_10_to_1000_staff(
+    client, org, make_module, django_assert_max_num_queries
+):
     modules = [make_module(levels=["informed"]), make_module(levels=["skilled"])]
     teams = [org.red, org.blue, *(TeamFactory(organisation=org.organisation) for _ in range(3))]
     for module in modules:
-        Assignment.objects.create(organisation=org.organisation, module=module, due_on=date.today() - timedelta(days=1))
+        Assignment.objects.create(
+            organisation=org.organisation, module=module, due_on=date.today() - timedelta(days=1)
+        )
     urls = {
         "lead": reverse("coverage_dashboard", args=[org.organisation.pk]),
         "lead, job title": reverse("coverage_dashboard", args=[org.organisation.pk]) + "?job_title=Nurse",

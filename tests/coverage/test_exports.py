@@ -1,4 +1,5 @@
 """Downloads open in openpyxl (and as CSV) with the figures the dashboard shows."""
+
 import csv
 import io
 from datetime import date, timedelta
@@ -16,8 +17,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def assigned(org, make_module, committed, complete):
     module = make_module(title="Safe and Together basics", lessons=1, levels=["informed"])
-    committed(services.assignment_create, organisation=org.organisation, module=module, created_by=org.lead.user,
-              due_on=date.today() - timedelta(days=2))
+    committed(
+        services.assignment_create,
+        organisation=org.organisation,
+        module=module,
+        created_by=org.lead.user,
+        due_on=date.today() - timedelta(days=2),
+    )
     complete(org.learners[0].user, module)  # Red: 1 of 2 complete; the others are overdue
     return module
 
@@ -47,8 +53,10 @@ def test_dashboard_csv_follows_the_filters(client, org, assigned):
     response = client.get(reverse("coverage_export_csv", args=[org.organisation.pk]) + f"?team={org.red.pk}")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Team", "Module", "Assigned"]
-    assert rows[1:] == [["Red", "Safe and Together basics", "2", "1", "0", "1", "50", "1", "0"],
-                        ["All staff", "Safe and Together basics", "2", "1", "0", "1", "50", "1", "0"]]
+    assert rows[1:] == [
+        ["Red", "Safe and Together basics", "2", "1", "0", "1", "50", "1", "0"],
+        ["All staff", "Safe and Together basics", "2", "1", "0", "1", "50", "1", "0"],
+    ]
 
 
 def test_person_record_exports(client, org, assigned):
@@ -61,7 +69,15 @@ def test_person_record_exports(client, org, assigned):
     assert _sheet(workbook, "Progress")[1][1:5] == ["Assigned", 1, 1, 100]
     assert _sheet(workbook, "Completions")[1][0] == "Safe and Together basics"
     assert len(_sheet(workbook, "Certificates")) == 2
-    rows = list(csv.reader(io.StringIO(client.get(reverse("coverage_record_export_csv", args=[person.pk])).content.decode("utf-8-sig"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(reverse("coverage_record_export_csv", args=[person.pk])).content.decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    )
     assert rows[1][0] == "Safe and Together basics" and rows[1][2] == "Completed" and rows[1][3] == "100"
 
 

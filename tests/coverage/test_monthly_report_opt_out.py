@@ -1,5 +1,6 @@
 """A lead's "no emails" choice stops the monthly coverage report; a lead who did not choose it still gets it
 (a planted bug here once went unnoticed). Frequencies: tests/coverage/test_reminders.py."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -13,9 +14,15 @@ pytestmark = pytest.mark.django_db
 
 
 def test_monthly_report_skips_only_the_lead_who_chose_no_emails(org, make_module, committed):
-    committed(coverage.assignment_create, organisation=org.organisation, module=make_module(title="GIRFEC"),
-              created_by=None, scope=Assignment.Scope.TEAM, team=org.red,
-              due_on=date.today() + timedelta(days=5))
+    committed(
+        coverage.assignment_create,
+        organisation=org.organisation,
+        module=make_module(title="GIRFEC"),
+        created_by=None,
+        scope=Assignment.Scope.TEAM,
+        team=org.red,
+        due_on=date.today() + timedelta(days=5),
+    )
     quiet_lead = org.lead.user
     weekly_lead = MembershipFactory(organisation=org.organisation, is_learner=False, is_lead=True).user
     default_lead = MembershipFactory(organisation=org.organisation, is_learner=False, is_lead=True).user

@@ -1,4 +1,5 @@
 """An Alcohol and Drug Partnership's leads see the combined figures of partners that opted in, and only those."""
+
 from datetime import date
 
 import pytest
@@ -22,12 +23,19 @@ def partnership(make_module, committed):
         lead = committed(MembershipFactory, organisation=organisation, is_learner=False, is_lead=True)
         for _ in range(staff):
             committed(MembershipFactory, organisation=organisation)
-        committed(services.assignment_create, organisation=organisation, module=module, created_by=lead.user,
-                  due_on=date.today())
+        committed(
+            services.assignment_create,
+            organisation=organisation,
+            module=module,
+            created_by=lead.user,
+            due_on=date.today(),
+        )
         partners[name] = (organisation, lead)
     outsider = OrganisationFactory(name="Another Area Trust", shares_with_partnership=True)
     committed(MembershipFactory, organisation=outsider)
-    committed(services.assignment_create, organisation=outsider, module=module, created_by=None, due_on=date.today())
+    committed(
+        services.assignment_create, organisation=outsider, module=module, created_by=None, due_on=date.today()
+    )
     adp_lead = committed(MembershipFactory, organisation=adp, is_learner=False, is_lead=True)
     return adp, adp_lead, partners, module
 
@@ -60,4 +68,6 @@ def test_partnership_view_is_for_partnership_leads_only(client, partnership):
     _organisation, partner_lead = partners["Sharing Trust"]
     client.force_login(partner_lead.user)
     assert client.get(reverse("coverage_partnership", args=[adp.pk])).status_code == 403
-    assert client.get(reverse("coverage_partnership", args=[partners["Sharing Trust"][0].pk])).status_code == 403
+    assert (
+        client.get(reverse("coverage_partnership", args=[partners["Sharing Trust"][0].pk])).status_code == 403
+    )

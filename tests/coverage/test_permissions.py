@@ -1,5 +1,6 @@
 """The permission matrix of the coverage pages: role x page x organisation. A lead of one organisation sees
 nothing of another; a partnership lead sees partners' combined figures and nothing about their people."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -19,15 +20,27 @@ def world(org, make_module, committed):
     org.organisation.save()
     other = OrganisationFactory(name="Elsewhere Trust")
     module = make_module(title="GIRFEC basics")
-    committed(services.assignment_create, organisation=org.organisation, module=module, created_by=org.lead.user,
-              due_on=date.today() - timedelta(days=3))
+    committed(
+        services.assignment_create,
+        organisation=org.organisation,
+        module=module,
+        created_by=org.lead.user,
+        due_on=date.today() - timedelta(days=3),
+    )
     supervisee, colleague = org.learners[0], org.learners[1]
     return {
-        "lead": org.lead.user, "supervisor": org.supervisor.user, "learner": supervisee.user,
+        "lead": org.lead.user,
+        "supervisor": org.supervisor.user,
+        "learner": supervisee.user,
         "other_lead": committed(MembershipFactory, organisation=other, is_learner=False, is_lead=True).user,
-        "partnership_lead": committed(MembershipFactory, organisation=adp, is_learner=False, is_lead=True).user,
+        "partnership_lead": committed(
+            MembershipFactory, organisation=adp, is_learner=False, is_lead=True
+        ).user,
         "admin": UserFactory(is_superuser=True),
-        "org": org.organisation, "adp": adp, "supervisee": supervisee, "colleague": colleague,
+        "org": org.organisation,
+        "adp": adp,
+        "supervisee": supervisee,
+        "colleague": colleague,
     }
 
 
@@ -48,12 +61,12 @@ def _urls(world):
 
 ALLOWED = {
     #                 dashboard people export record r_export colleague import assign partnership
-    "lead":             (1, 1, 1, 1, 1, 1, 1, 1, 0),
-    "supervisor":       (1, 1, 1, 1, 1, 0, 0, 0, 0),
-    "learner":          (0, 0, 0, 1, 1, 0, 0, 0, 0),
-    "other_lead":       (0, 0, 0, 0, 0, 0, 0, 0, 0),
+    "lead": (1, 1, 1, 1, 1, 1, 1, 1, 0),
+    "supervisor": (1, 1, 1, 1, 1, 0, 0, 0, 0),
+    "learner": (0, 0, 0, 1, 1, 0, 0, 0, 0),
+    "other_lead": (0, 0, 0, 0, 0, 0, 0, 0, 0),
     "partnership_lead": (0, 0, 0, 0, 0, 0, 0, 0, 1),
-    "admin":            (1, 1, 1, 1, 1, 1, 1, 1, 1),
+    "admin": (1, 1, 1, 1, 1, 1, 1, 1, 1),
 }
 
 
@@ -92,7 +105,9 @@ def test_assignment_and_import_posts_are_refused_to_others(client, world):
 def test_coverage_home_leads_each_person_to_their_places(client, world):
     client.force_login(world["supervisor"])
     assert client.get(reverse("coverage_home")).url == reverse("coverage_dashboard", args=[world["org"].pk])
-    client.force_login(world["partnership_lead"])  # the partnership's own dashboard, and the partners' figures
+    client.force_login(
+        world["partnership_lead"]
+    )  # the partnership's own dashboard, and the partners' figures
     page = client.get(reverse("coverage_home")).content.decode()
     assert reverse("coverage_partnership", args=[world["adp"].pk]) in page
     assert reverse("coverage_dashboard", args=[world["org"].pk]) not in page
@@ -100,11 +115,19 @@ def test_coverage_home_leads_each_person_to_their_places(client, world):
     assert client.get(reverse("coverage_home")).status_code == 403
 
 
-@pytest.mark.parametrize("status", ["completed", "in_progress", "not_started", "overdue", "expiring", "unknown"])
+@pytest.mark.parametrize(
+    "status", ["completed", "in_progress", "not_started", "overdue", "expiring", "unknown"]
+)
 def test_each_drill_down_list(client, world, status):
     client.force_login(world["lead"])
-    response = client.get(reverse("coverage_people", args=[world["org"].pk, status]) + f"?team={world['org'].teams.get(name='Red').pk}")
+    response = client.get(
+        reverse("coverage_people", args=[world["org"].pk, status])
+        + f"?team={world['org'].teams.get(name='Red').pk}"
+    )
     assert response.status_code == (404 if status == "unknown" else 200)
     if status == "overdue":  # the team filter applies: Red's two people, not Blue's
         page = response.content.decode()
-        assert world["supervisee"].user.get_full_name() in page and world["colleague"].user.get_full_name() not in page
+        assert (
+            world["supervisee"].user.get_full_name() in page
+            and world["colleague"].user.get_full_name() not in page
+        )

@@ -1,5 +1,6 @@
 """Reminder emails by each person's chosen frequency; supervisors' weekly digest; leads' monthly report.
 Every send happens once per occasion, and a failed send is tried again next time."""
+
 import io
 import re
 from datetime import date, timedelta
@@ -20,8 +21,15 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def due_soon(org, make_module, committed):
     module = make_module(title="GIRFEC in practice")
-    committed(services.assignment_create, organisation=org.organisation, module=module, created_by=None,
-              scope=Assignment.Scope.TEAM, team=org.red, due_on=date.today() + timedelta(days=5))
+    committed(
+        services.assignment_create,
+        organisation=org.organisation,
+        module=module,
+        created_by=None,
+        scope=Assignment.Scope.TEAM,
+        team=org.red,
+        due_on=date.today() + timedelta(days=5),
+    )
     return module
 
 
@@ -78,7 +86,9 @@ def test_monthly_report_to_leads_with_the_spreadsheet(org, due_soon):
 
 
 def test_a_failed_send_is_tried_again(org, due_soon, monkeypatch):
-    monkeypatch.setattr("django.core.mail.EmailMessage.send", lambda self: (_ for _ in ()).throw(OSError("SMTP down")))
+    monkeypatch.setattr(
+        "django.core.mail.EmailMessage.send", lambda self: (_ for _ in ()).throw(OSError("SMTP down"))
+    )
     with pytest.raises(OSError):
         services.reminders_send()
     assert not NotificationSent.objects.exists()
@@ -88,7 +98,9 @@ def test_a_failed_send_is_tried_again(org, due_soon, monkeypatch):
 
 def test_preferences_page(client, org):
     client.force_login(org.learners[0].user)
-    assert re.search(r'value="immediate"[^>]*checked', client.get(reverse("coverage_preferences")).content.decode())
+    assert re.search(
+        r'value="immediate"[^>]*checked', client.get(reverse("coverage_preferences")).content.decode()
+    )
     client.post(reverse("coverage_preferences"), {"frequency": "off"})
     assert EmailPreference.objects.get(user=org.learners[0].user).frequency == "off"
     assert client.post(reverse("coverage_preferences"), {"frequency": "hourly"}).status_code == 200

@@ -2,6 +2,7 @@
 
 Under CI=true a missing service fails the run; on a developer's machine those tests skip with the reason.
 """
+
 import json
 import os
 import signal
@@ -37,10 +38,16 @@ def _require(condition, reason):
 
 @pytest.fixture(scope="session")
 def real_services():
-    _require(connection.vendor == "postgresql", "this leg needs DATABASE_URL pointing at PostgreSQL (see scripts/test-services)")
+    _require(
+        connection.vendor == "postgresql",
+        "this leg needs DATABASE_URL pointing at PostgreSQL (see scripts/test-services)",
+    )
     from django.conf import settings
 
-    _require(settings.CELERY_BROKER_URL.startswith("redis://"), "this leg needs CELERY_BROKER_URL pointing at Redis")
+    _require(
+        settings.CELERY_BROKER_URL.startswith("redis://"),
+        "this leg needs CELERY_BROKER_URL pointing at Redis",
+    )
     _require(_reachable("127.0.0.1", 5432), "PostgreSQL is not reachable on 127.0.0.1:5432")
     _require(_reachable("127.0.0.1", 6379), "Redis is not reachable on 127.0.0.1:6379")
 
@@ -67,9 +74,25 @@ def start_worker(real_services, transactional_db, django_db_serialized_rollback,
     def start(concurrency=2):
         log = open(ROOT / "var" / f"{queue}.log", "a") if (ROOT / "var").is_dir() else subprocess.DEVNULL
         process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "learning", "worker", "-Q", queue, f"--concurrency={concurrency}",
-             "--loglevel=INFO", f"--hostname={queue}-{len(started)}@%h", "--without-gossip", "--without-mingle"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "learning",
+                "worker",
+                "-Q",
+                queue,
+                f"--concurrency={concurrency}",
+                "--loglevel=INFO",
+                f"--hostname={queue}-{len(started)}@%h",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: kill_worker takes the pool processes with it
         )
         process.queue = queue
@@ -95,6 +118,7 @@ def celery_worker_process(start_worker):
 @pytest.fixture
 def kill_worker():
     """SIGKILL a worker and its pool processes at once, as an OOM kill or a lost machine would."""
+
     def kill(process):
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=20)

@@ -1,4 +1,5 @@
 """A real worker on Redis and PostgreSQL issues certificates for a batch of completions, each exactly once."""
+
 import pytest
 from django.utils import timezone
 
@@ -15,12 +16,16 @@ pytestmark = pytest.mark.integration
 def test_batch_issued_once_each_even_when_queued_twice(celery_worker_process, wait_for):
     module = ModulePageFactory(parent=site_structure_ensure(), title="Batch module")
     completions = [
-        ModuleCompletion.objects.create(user=UserFactory(), module=module, completed_at=timezone.now(), cpd_minutes=30)
+        ModuleCompletion.objects.create(
+            user=UserFactory(), module=module, completed_at=timezone.now(), cpd_minutes=30
+        )
         for _ in range(12)
     ]
     for completion in completions:  # each completion queued twice, as a redelivery or a double event would
         certificate_issue.delay(completion.pk)
         certificate_issue.delay(completion.pk)
     assert wait_for(lambda: Certificate.objects.count() >= len(completions), timeout=120)
-    assert sorted(Certificate.objects.values_list("completion_id", flat=True)) == sorted(c.pk for c in completions)
+    assert sorted(Certificate.objects.values_list("completion_id", flat=True)) == sorted(
+        c.pk for c in completions
+    )
     assert all(c.pdf.size > 1000 for c in Certificate.objects.all())

@@ -1,6 +1,7 @@
 """No write skew: the last two lessons of a module completed at the same moment, by 40 learners, each with its
 own database connection on PostgreSQL (READ COMMITTED), end in 40 completions and 40 certificates (a real
 worker evaluates the completion rule and issues the certificates)."""
+
 import threading
 
 import pytest
@@ -48,11 +49,17 @@ def test_the_last_two_lessons_completed_at_once_always_complete_the_module(celer
             services.lesson_complete(user=user, lesson=lesson)
     errors = []
     for user in learners:
-        errors += _at_once(*(lambda lesson=lesson, user=user: services.lesson_complete(user=user, lesson=lesson)
-                             for lesson in lessons[2:]))
+        errors += _at_once(
+            *(
+                lambda lesson=lesson, user=user: services.lesson_complete(user=user, lesson=lesson)
+                for lesson in lessons[2:]
+            )
+        )
     assert errors == []
     # The worker evaluates each completion rule once the last lesson commits (learning.completion).
     assert wait_for(lambda: ModuleCompletion.objects.filter(module=module).count() >= LEARNERS, timeout=120)
     assert ModuleCompletion.objects.filter(module=module).count() == LEARNERS
-    assert wait_for(lambda: Certificate.objects.filter(completion__module=module).count() >= LEARNERS, timeout=120)
+    assert wait_for(
+        lambda: Certificate.objects.filter(completion__module=module).count() >= LEARNERS, timeout=120
+    )
     assert Certificate.objects.filter(completion__module=module).count() == LEARNERS

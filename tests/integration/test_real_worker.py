@@ -1,4 +1,5 @@
 """Round trips through Redis and a real worker process, on PostgreSQL."""
+
 import pytest
 
 from learning.core.models import HealthPing

@@ -1,4 +1,5 @@
 """Editors work with drafts, moderation, revisions and scheduled publishing, and never touch learner records."""
+
 from datetime import timedelta
 
 import pytest

@@ -1,4 +1,5 @@
 """What can be created where in the page tree."""
+
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 

@@ -1,4 +1,5 @@
 """The seed modules: loaded by `load_seed_modules`, idempotently, with real content."""
+
 import re
 
 import pytest
@@ -25,7 +26,12 @@ def test_loader_is_idempotent():
 
 def test_four_modules_published_with_lessons_of_substance(seeded_site):
     modules = list(seeded_site)
-    assert {m.topic.name for m in modules} == {"Family-inclusive practice", "Trauma-informed care", "Safe and Together", "GIRFEC"}
+    assert {m.topic.name for m in modules} == {
+        "Family-inclusive practice",
+        "Trauma-informed care",
+        "Safe and Together",
+        "GIRFEC",
+    }
     for module in modules:
         lessons = LessonPage.objects.child_of(module).live()
         assert 3 <= lessons.count() <= 4, module.title

@@ -1,5 +1,6 @@
 """Invitation sign-up uses exactly the invited address, and creating the account and joining are one step:
 if joining fails, no account is left behind. Re-inviting gives a clear message, never a database error."""
+
 import re
 from datetime import timedelta
 
@@ -25,8 +26,9 @@ def lead():
 def _invite(client, lead, capture, **fields):
     client.force_login(lead.user)
     with capture(execute=True):
-        response = client.post(reverse("invitation_new", args=[lead.organisation.pk]),
-                               {"email": "invited@example.org", **fields})
+        response = client.post(
+            reverse("invitation_new", args=[lead.organisation.pk]), {"email": "invited@example.org", **fields}
+        )
     client.logout()
     return response
 
@@ -37,7 +39,9 @@ def _follow_link(client):
 
 
 def _signup(client, email):
-    return client.post(reverse("account_signup"), {"email": email, "password1": PASSWORD, "password2": PASSWORD})
+    return client.post(
+        reverse("account_signup"), {"email": email, "password1": PASSWORD, "password2": PASSWORD}
+    )
 
 
 def test_the_signup_form_shows_the_invited_address_fixed(client, lead, django_capture_on_commit_callbacks):
@@ -48,22 +52,35 @@ def test_the_signup_form_shows_the_invited_address_fixed(client, lead, django_ca
     assert 'value="invited@example.org"' in field and "readonly" in field
 
 
-def test_signing_up_with_another_address_is_a_form_error_and_creates_nobody(client, lead, django_capture_on_commit_callbacks):
+def test_signing_up_with_another_address_is_a_form_error_and_creates_nobody(
+    client, lead, django_capture_on_commit_callbacks
+):
     _invite(client, lead, django_capture_on_commit_callbacks)
     _follow_link(client)
     response = _signup(client, "someone.else@example.org")
     assert response.status_code == 200
-    assert "Sign up with invited@example.org, the address your invitation was sent to." in response.content.decode()
-    assert not get_user_model().objects.filter(email__in=["someone.else@example.org", "invited@example.org"]).exists()
+    assert (
+        "Sign up with invited@example.org, the address your invitation was sent to."
+        in response.content.decode()
+    )
+    assert (
+        not get_user_model()
+        .objects.filter(email__in=["someone.else@example.org", "invited@example.org"])
+        .exists()
+    )
     assert Invitation.objects.get().is_open
 
 
-def test_signing_up_with_the_invitation_verifies_the_address_and_joins(client, lead, django_capture_on_commit_callbacks):
+def test_signing_up_with_the_invitation_verifies_the_address_and_joins(
+    client, lead, django_capture_on_commit_callbacks
+):
     _invite(client, lead, django_capture_on_commit_callbacks, job_title="Family support worker")
     _follow_link(client)
     mail.outbox.clear()
     response = _signup(client, "Invited@Example.org")
-    assert response.status_code == 302 and response.url == reverse("my_learning")  # signed in, no "check your email"
+    assert response.status_code == 302 and response.url == reverse(
+        "my_learning"
+    )  # signed in, no "check your email"
     user = get_user_model().objects.get(email="invited@example.org")
     assert EmailAddress.objects.get(user=user).verified
     assert mail.outbox == []  # the link proved the address: no verification email
@@ -96,10 +113,15 @@ def test_reinviting_an_open_invitation_is_a_clear_message(client, lead, django_c
     assert Invitation.objects.count() == 1 and len(mail.outbox) == 1
 
 
-def test_reinviting_after_an_invitation_expired_sends_a_new_one(client, lead, django_capture_on_commit_callbacks):
+def test_reinviting_after_an_invitation_expired_sends_a_new_one(
+    client, lead, django_capture_on_commit_callbacks
+):
     _invite(client, lead, django_capture_on_commit_callbacks)
     Invitation.objects.update(expires_at=timezone.now() - timedelta(days=1))
     response = _invite(client, lead, django_capture_on_commit_callbacks)
     assert response.status_code == 302
-    assert Invitation.objects.count() == 2 and [i.is_open for i in Invitation.objects.order_by("pk")] == [False, True]
+    assert Invitation.objects.count() == 2 and [i.is_open for i in Invitation.objects.order_by("pk")] == [
+        False,
+        True,
+    ]
     assert len(mail.outbox) == 2

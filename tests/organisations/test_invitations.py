@@ -1,4 +1,5 @@
 """Sign-up is by invitation: a lead invites, the person follows the emailed link, signs up and joins."""
+
 import re
 
 import pytest
@@ -19,7 +20,10 @@ def lead():
 
 
 def _signup(client, email):
-    return client.post(reverse("account_signup"), {"email": email, "password1": "Family-Learning-42", "password2": "Family-Learning-42"})
+    return client.post(
+        reverse("account_signup"),
+        {"email": email, "password1": "Family-Learning-42", "password2": "Family-Learning-42"},
+    )
 
 
 def test_signup_is_closed_without_invitation(client):
@@ -28,6 +32,7 @@ def test_signup_is_closed_without_invitation(client):
     _signup(client, "someone@example.org")
     assert not Membership.objects.filter(user__email="someone@example.org").exists()
     from django.contrib.auth import get_user_model
+
     assert not get_user_model().objects.filter(email="someone@example.org").exists()
 
 
@@ -35,14 +40,17 @@ def test_open_signup_can_be_switched_on(client, settings):
     settings.ACCOUNT_OPEN_SIGNUP = True
     _signup(client, "open@example.org")
     from django.contrib.auth import get_user_model
+
     assert get_user_model().objects.filter(email="open@example.org").exists()
 
 
 def test_invitation_email_link_signup_creates_membership(client, lead, django_capture_on_commit_callbacks):
     client.force_login(lead.user)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("invitation_new", args=[lead.organisation.pk]),
-                               {"email": "New.Worker@example.org", "job_title": "Family support worker"})
+        response = client.post(
+            reverse("invitation_new", args=[lead.organisation.pk]),
+            {"email": "New.Worker@example.org", "job_title": "Family support worker"},
+        )
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     link = re.search(r"http://testserver(/invitations/\S+/)", mail.outbox[0].body).group(1)
@@ -65,11 +73,15 @@ def test_learner_cannot_invite(client):
 def test_inviting_an_existing_member_is_a_clear_error(lead):
     member = MembershipFactory(organisation=lead.organisation)
     with pytest.raises(ServiceError, match="already a member"):
-        services.invitation_create(organisation=lead.organisation, email=member.user.email, invited_by=lead.user)
+        services.invitation_create(
+            organisation=lead.organisation, email=member.user.email, invited_by=lead.user
+        )
 
 
 def test_accepting_with_another_email_is_refused(lead):
-    invitation = services.invitation_create(organisation=lead.organisation, email="a@example.org", invited_by=lead.user)
+    invitation = services.invitation_create(
+        organisation=lead.organisation, email="a@example.org", invited_by=lead.user
+    )
     with pytest.raises(ServiceError, match="different email"):
         services.invitation_accept(invitation=invitation, user=UserFactory(email="b@example.org"))
     assert not Membership.objects.filter(user__email="b@example.org").exists()

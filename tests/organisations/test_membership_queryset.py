@@ -1,5 +1,6 @@
 """MembershipQuerySet: the one place "who supervises or leads whom" is spelt out. Relationships describe the
 supervisor's or lead's side only; the subject's own activity is asked with active()."""
+
 import pytest
 
 from learning.organisations.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -24,8 +25,18 @@ def world():
     ben = MembershipFactory(organisation=away, supervisor=sam_away)
     colleague = MembershipFactory(organisation=home)
     stranger = MembershipFactory(organisation=away)
-    return {"home": home, "away": away, "sam": sam, "sam_home": sam_home, "sam_away": sam_away, "ann": ann,
-            "kim": kim, "ben": ben, "colleague": colleague, "stranger": stranger}
+    return {
+        "home": home,
+        "away": away,
+        "sam": sam,
+        "sam_home": sam_home,
+        "sam_away": sam_away,
+        "ann": ann,
+        "kim": kim,
+        "ben": ben,
+        "colleague": colleague,
+        "stranger": stranger,
+    }
 
 
 def test_active_excludes_inactive_memberships(world):
@@ -59,7 +70,11 @@ def test_supervised_by_names_nobody_for_a_colleague(world):
 
 def test_led_by_with_active_is_the_current_staff_of_organisations_the_user_actively_leads(world):
     led = _pks(Membership.objects.active().led_by(world["sam"]))
-    assert led == {world["sam_home"].pk, world["ann"].pk, world["colleague"].pk}  # home only: Sam is no lead away
+    assert led == {
+        world["sam_home"].pk,
+        world["ann"].pk,
+        world["colleague"].pk,
+    }  # home only: Sam is no lead away
     assert world["kim"].pk in _pks(Membership.objects.led_by(world["sam"]))  # a lead may see who left
 
 
@@ -72,9 +87,14 @@ def test_roles_filter_the_membership_not_the_person(world):
     # Sam is a lead in one organisation and a supervisor in both: each role belongs to its own membership.
     assert _pks(Membership.objects.active().leads().filter(user=world["sam"])) == {world["sam_home"].pk}
     assert _pks(Membership.objects.active().supervisors().filter(user=world["sam"])) == {
-        world["sam_home"].pk, world["sam_away"].pk}
+        world["sam_home"].pk,
+        world["sam_away"].pk,
+    }
     assert _pks(Membership.objects.active().learners().in_organisation(world["away"])) == {
-        world["sam_away"].pk, world["ben"].pk, world["stranger"].pk}
+        world["sam_away"].pk,
+        world["ben"].pk,
+        world["stranger"].pk,
+    }
 
 
 def test_related_managers_offer_the_same_methods(world):
@@ -84,7 +104,9 @@ def test_related_managers_offer_the_same_methods(world):
 
 def test_acting_lead_through_a_relation_applies_to_one_membership(world):
     # Sam leads `home` and is active in `away` without the lead role: the conditions must meet in one membership.
-    assert list(Organisation.objects.filter(acting_lead("memberships__", user=world["sam"]))) == [world["home"]]
+    assert list(Organisation.objects.filter(acting_lead("memberships__", user=world["sam"]))) == [
+        world["home"]
+    ]
 
 
 def test_is_acting_supervisor(world):

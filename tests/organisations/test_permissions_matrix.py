@@ -1,4 +1,5 @@
 """The permission matrix: role x whose record (own, supervisee, colleague) x organisation (own, other)."""
+
 import pytest
 
 from learning.organisations.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -18,8 +19,15 @@ def world():
     other_lead = MembershipFactory(organisation=other, is_learner=False, is_lead=True)
     admin = UserFactory(is_superuser=True)
     return {
-        "learner": learner, "supervisor": supervisor, "colleague": colleague, "lead": lead,
-        "stranger": stranger, "other_lead": other_lead, "admin": admin, "home": home, "other": other,
+        "learner": learner,
+        "supervisor": supervisor,
+        "colleague": colleague,
+        "lead": lead,
+        "stranger": stranger,
+        "other_lead": other_lead,
+        "admin": admin,
+        "home": home,
+        "other": other,
     }
 
 
@@ -30,16 +38,16 @@ def _user(world, actor):
 
 # (actor, target record, may view?)
 RECORD_MATRIX = [
-    ("learner", "learner", True),      # own record
-    ("learner", "colleague", False),   # same organisation, not theirs
-    ("learner", "stranger", False),    # other organisation
-    ("supervisor", "learner", True),   # their supervisee
+    ("learner", "learner", True),  # own record
+    ("learner", "colleague", False),  # same organisation, not theirs
+    ("learner", "stranger", False),  # other organisation
+    ("supervisor", "learner", True),  # their supervisee
     ("supervisor", "colleague", False),
     ("supervisor", "stranger", False),
     ("supervisor", "supervisor", True),
-    ("lead", "learner", True),         # their organisation
+    ("lead", "learner", True),  # their organisation
     ("lead", "colleague", True),
-    ("lead", "stranger", False),       # another organisation
+    ("lead", "stranger", False),  # another organisation
     ("other_lead", "learner", False),
     ("other_lead", "stranger", True),
     ("admin", "learner", True),

@@ -30,8 +30,12 @@ def test_lead_sees_paginated_searchable_staff(client, org_people):
 def test_staff_list_query_count_is_flat(client, org_people, django_assert_max_num_queries):
     org, lead, _, _ = org_people
     for n in range(5):  # people invited and not yet joined are listed too, in one query
-        services.invitation_create(organisation=org, email=f"invited{n}@example.org", invited_by=lead.user,
-                                   team=TeamFactory(organisation=org))
+        services.invitation_create(
+            organisation=org,
+            email=f"invited{n}@example.org",
+            invited_by=lead.user,
+            team=TeamFactory(organisation=org),
+        )
     client.force_login(lead.user)
     with django_assert_max_num_queries(13):
         page = client.get(reverse("organisation_staff", args=[org.pk]))

@@ -1,5 +1,6 @@
 """Download my data: a person asks from their account pages, a Celery task builds a ZIP (data.json and their
 PDFs) with progress the page shows, only they can download it, and it is deleted once it expires."""
+
 import io
 import json
 import zipfile
@@ -68,7 +69,8 @@ def test_the_zip_holds_the_persons_data_and_not_anothers(client, django_capture_
 
 
 def test_a_stranger_gets_404_and_a_signed_out_person_is_sent_to_sign_in(
-        client, django_capture_on_commit_callbacks):
+    client, django_capture_on_commit_callbacks
+):
     export = _ask(client, person_with_records("owner"), django_capture_on_commit_callbacks)
     client.logout()
     download = reverse("privacy_data_export_download", args=[export.pk])
@@ -79,7 +81,8 @@ def test_a_stranger_gets_404_and_a_signed_out_person_is_sent_to_sign_in(
 
 
 def test_an_expired_export_is_deleted_with_its_file_and_nothing_else(
-        client, django_capture_on_commit_callbacks):
+    client, django_capture_on_commit_callbacks
+):
     expired = _ask(client, person_with_records("expired"), django_capture_on_commit_callbacks)
     kept = _ask(client, person_with_records("kept"), django_capture_on_commit_callbacks)
     DataExport.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
@@ -110,7 +113,8 @@ def test_the_page_shows_the_progress_and_polls_for_it(client, django_capture_on_
 
 
 def test_asking_again_while_it_is_prepared_starts_nothing_new_and_a_lost_one_is_owed(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     user = person_with_records("twice")
     with django_capture_on_commit_callbacks(execute=False) as queued:
         first, second = data_export_request(user=user), data_export_request(user=user)
@@ -128,7 +132,8 @@ def test_the_account_menu_links_to_download_my_data(client):
 
 @pytest.mark.parametrize("items", [1, 10])
 def test_gathering_a_persons_data_takes_the_same_queries_for_1_and_10_of_everything(
-        items, django_assert_max_num_queries):
+    items, django_assert_max_num_queries
+):
     user = person_with_records(f"n{items}", items)
     with django_assert_max_num_queries(GATHER_QUERIES) as captured:
         data = personal_data(user=user)

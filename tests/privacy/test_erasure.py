@@ -1,5 +1,6 @@
 """Erasure: nothing that names the person is left anywhere, their organisation's coverage figures do not move,
 the verify page says "record erased" without a name, and only a superuser can do it (from the admin)."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -10,9 +11,9 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 
-from assessments.quizzes.factories import ReflectiveEntryFactory
 from assessments.models import ReflectionComment, ReflectionExport, ReflectiveEntry
 from assessments.models.supervision import SessionNote, SupervisionSession
+from assessments.quizzes.factories import ReflectiveEntryFactory
 from certificates.models import Certificate
 from learning.core.errors import ServiceError
 from learning.coverage import services as coverage
@@ -40,23 +41,40 @@ def world(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         organisation = OrganisationFactory(name="Fife Family Service")
         lead = MembershipFactory(organisation=organisation, is_learner=False, is_lead=True)
-        person = MembershipFactory(organisation=organisation, is_supervisor=True, job_title="Senior practitioner",
-                                   user=UserFactory(first_name=NAME, last_name=SURNAME, email=EMAIL))
+        person = MembershipFactory(
+            organisation=organisation,
+            is_supervisor=True,
+            job_title="Senior practitioner",
+            user=UserFactory(first_name=NAME, last_name=SURNAME, email=EMAIL),
+        )
         supervisee = MembershipFactory(organisation=organisation, supervisor=person)
         module = ModulePageFactory(parent=site_structure_ensure(), title="Hidden harm", validity_months=36)
         LessonPageFactory(parent=module)
-        coverage.assignment_create(organisation=organisation, module=module, created_by=lead.user,
-                                   due_on=date.today() + timedelta(days=30))
+        coverage.assignment_create(
+            organisation=organisation,
+            module=module,
+            created_by=lead.user,
+            due_on=date.today() + timedelta(days=30),
+        )
         for lesson in LessonPage.objects.child_of(module).live():
             lesson_complete(user=person.user, lesson=lesson)
     own = ReflectiveEntryFactory(membership=person, stages={"description": f"I am {NAME} {SURNAME}."})
-    export = ReflectionExport.objects.create(author=person.user, status="ready",
-                                             file_path=default_storage.save("reflections/x.pdf", ContentFile(b"%PDF")))
+    export = ReflectionExport.objects.create(
+        author=person.user,
+        status="ready",
+        file_path=default_storage.save("reflections/x.pdf", ContentFile(b"%PDF")),
+    )
     export.entries.add(own)
-    theirs = ReflectiveEntryFactory(membership=supervisee, signed_off_by=person.user,
-                                    signed_off_name=f"{NAME} {SURNAME}", signed_off_role="Senior practitioner")
+    theirs = ReflectiveEntryFactory(
+        membership=supervisee,
+        signed_off_by=person.user,
+        signed_off_name=f"{NAME} {SURNAME}",
+        signed_off_role="Senior practitioner",
+    )
     ReflectionComment.objects.create(entry=theirs, author=person.user, body=f"Well done. {NAME}")
-    recorded = SupervisionSession.objects.create(supervisor=person, held_on=date.today(), summary=f"{NAME} led it")
+    recorded = SupervisionSession.objects.create(
+        supervisor=person, held_on=date.today(), summary=f"{NAME} led it"
+    )
     recorded.supervisees.add(supervisee)
     attended = SupervisionSession.objects.create(supervisor=lead, held_on=date.today(), summary="Caseload")
     attended.supervisees.add(person)
@@ -69,8 +87,11 @@ def _personal_rows(needles):
     """Every text, char, email and JSON column of every table, searched for each needle."""
     found = []
     for model in apps.get_models():
-        fields = [f for f in model._meta.concrete_fields
-                  if isinstance(f, (models.CharField, models.TextField, models.JSONField))]
+        fields = [
+            f
+            for f in model._meta.concrete_fields
+            if isinstance(f, (models.CharField, models.TextField, models.JSONField))
+        ]
         for f in fields:
             for needle in needles:
                 if model._default_manager.filter(**{f"{f.name}__icontains": needle}).exists():
@@ -79,8 +100,10 @@ def _personal_rows(needles):
 
 
 def _figures(organisation, lead, module):
-    rollups = [{n: getattr(r, n) for n in CoverageRollup.COUNTS} | {"team": r.team_key}
-               for r in CoverageRollup.objects.filter(organisation=organisation).order_by("team_key")]
+    rollups = [
+        {n: getattr(r, n) for n in CoverageRollup.COUNTS} | {"team": r.team_key}
+        for r in CoverageRollup.objects.filter(organisation=organisation).order_by("team_key")
+    ]
     levels = list(FrameworkRollup.objects.filter(organisation=organisation).values("team_key", "staff"))
     snapshots = list(CoverageSnapshot.objects.filter(organisation=organisation).values())
     dashboard = dashboard_for(scope_for(user=lead.user, organisation=organisation))
@@ -88,7 +111,9 @@ def _figures(organisation, lead, module):
     return rollups, levels, snapshots, totals
 
 
-def test_erasure_leaves_no_personal_data_and_the_coverage_figures_unchanged(world, django_capture_on_commit_callbacks):
+def test_erasure_leaves_no_personal_data_and_the_coverage_figures_unchanged(
+    world, django_capture_on_commit_callbacks
+):
     organisation, lead, person, module = world
     assert _personal_rows(NEEDLES)  # the scan finds the person before
     certificate = Certificate.objects.get(user=person.user)
@@ -105,7 +130,11 @@ def test_erasure_leaves_no_personal_data_and_the_coverage_figures_unchanged(worl
     assert not any(default_storage.exists(name) for name in files)
     user = record.user
     user.refresh_from_db()
-    assert (user.get_full_name(), user.email, user.is_active) == (ERASED_NAME, f"erased-{user.pk}@invalid", False)
+    assert (user.get_full_name(), user.email, user.is_active) == (
+        ERASED_NAME,
+        f"erased-{user.pk}@invalid",
+        False,
+    )
     assert not user.has_usable_password()
     assert not ReflectiveEntry.objects.filter(author=user).exists()
     assert ReflectionComment.objects.get(author=user).body == REMOVED
@@ -156,7 +185,9 @@ def test_only_a_superuser_reaches_the_erase_page_and_confirms_it(world, client):
     assert ErasureRecord.objects.get().erased_by == admin
 
 
-def test_a_person_asks_once_and_every_admin_is_emailed(world, client, mailoutbox, django_capture_on_commit_callbacks):
+def test_a_person_asks_once_and_every_admin_is_emailed(
+    world, client, mailoutbox, django_capture_on_commit_callbacks
+):
     _organisation, _lead, person, _module = world
     UserFactory(is_staff=True, is_superuser=True, email="dpo@example.org")
     mailoutbox.clear()  # the certificate's email
@@ -200,7 +231,12 @@ def test_invitations_to_any_of_the_persons_addresses_are_erased(world, django_ca
     other_lead = MembershipFactory(organisation=other, is_learner=False, is_lead=True)
     EmailAddress.objects.create(user=person.user, email="m.q@home.example.org", verified=True, primary=False)
     with django_capture_on_commit_callbacks(execute=True):
-        invitation_create(organisation=other, email="m.q@home.example.org", invited_by=other_lead.user,
-                          first_name=NAME, last_name=SURNAME)
+        invitation_create(
+            organisation=other,
+            email="m.q@home.example.org",
+            invited_by=other_lead.user,
+            first_name=NAME,
+            last_name=SURNAME,
+        )
     person_erase(user=person.user, actor=lead.user)
     assert not Invitation.objects.filter(email__iexact="m.q@home.example.org").exists()

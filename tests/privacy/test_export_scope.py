@@ -1,6 +1,7 @@
 """Every field of the project's models that points at a person is either in "Download my data" or left out
 for a stated reason (learning/privacy/export_scope.py): a new model with a user foreign key that nobody
 declared fails here, so the export cannot silently fall behind the data it must cover."""
+
 import pytest
 from data_export_world import person_with_records
 from django.apps import apps
@@ -24,7 +25,7 @@ def _label(model):
 
 
 def user_fields(model_list):
-    """"app.Model.field" of every field a project model declares itself (not inherited from Wagtail's Page)
+    """ "app.Model.field" of every field a project model declares itself (not inherited from Wagtail's Page)
     that points straight at the user model: foreign keys, one-to-ones, and many-to-manys for good measure."""
     found = set()
     for model in model_list:
@@ -43,7 +44,8 @@ def uncovered(model_list):
 def test_every_user_foreign_key_is_in_the_export_or_excluded_with_a_reason():
     assert uncovered(apps.get_models()) == [], (
         "These fields point at a person but are not declared in learning/privacy/export_scope.py: add "
-        "each to COVERED (and gather it in learning/privacy/selectors.py) or to EXCLUDED with the reason.")
+        "each to COVERED (and gather it in learning/privacy/selectors.py) or to EXCLUDED with the reason."
+    )
     assert all(reason.strip() for reason in EXCLUDED.values())
 
 

@@ -1,5 +1,6 @@
 """The nightly repair records completions whose rule is met but that no event recorded, such as the lessons of a
 module all done but counted by two racing requests that each missed the other's lesson."""
+
 import pytest
 
 from certificates.models import Certificate
@@ -10,7 +11,9 @@ from learning.progress.models import Enrolment, LessonCompletion, ModuleCompleti
 pytestmark = pytest.mark.django_db
 
 
-def test_repair_records_a_completion_the_race_left_unrecorded(make_module, learner, django_capture_on_commit_callbacks):
+def test_repair_records_a_completion_the_race_left_unrecorded(
+    make_module, learner, django_capture_on_commit_callbacks
+):
     module = make_module(lessons=2)
     lessons = list(module.get_children().specific())
     enrolment = services.enrolment_create(user=learner, module=module)

@@ -1,4 +1,5 @@
 """My learning, the catalogue, module and lesson pages: content, messages and flat query counts."""
+
 import pytest
 from django.urls import reverse
 
@@ -15,7 +16,9 @@ def _enrol_all(learner, modules):
 
 
 @pytest.mark.parametrize("count", [5, 50])
-def test_dashboard_query_count_does_not_grow(client, learner, make_module, count, django_assert_max_num_queries):
+def test_dashboard_query_count_does_not_grow(
+    client, learner, make_module, count, django_assert_max_num_queries
+):
     modules = [make_module(lessons=3) for _ in range(count)]
     _enrol_all(learner, modules)
     client.force_login(learner)
@@ -25,7 +28,9 @@ def test_dashboard_query_count_does_not_grow(client, learner, make_module, count
 
 
 @pytest.mark.parametrize("count", [5, 50])
-def test_catalogue_query_count_does_not_grow(client, learner, make_module, count, django_assert_max_num_queries):
+def test_catalogue_query_count_does_not_grow(
+    client, learner, make_module, count, django_assert_max_num_queries
+):
     modules = [make_module(lessons=2) for _ in range(count)]
     _enrol_all(learner, modules[:3])
     client.force_login(learner)

@@ -1,5 +1,6 @@
 """Module and lesson pages hold content only; the learner's panels on them come from template tags owned by
 progress (progress_panels) and assessments (quiz_panels), for a visitor and for a signed-in learner alike."""
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection

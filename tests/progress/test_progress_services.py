@@ -55,14 +55,18 @@ def test_editing_content_never_rewrites_learner_records(learner, make_module):
     assert selectors.progress_for_modules(user=learner, modules=[module])[module.pk].done == 1
 
 
-def test_prerequisites_enforced_with_a_clear_message(learner, make_module, django_capture_on_commit_callbacks):
+def test_prerequisites_enforced_with_a_clear_message(
+    learner, make_module, django_capture_on_commit_callbacks
+):
     basics = make_module(lessons=1, title="The basics")
     advanced = make_module(lessons=1)
     advanced.prerequisites.add(basics)
     advanced.save_revision().publish()
     with pytest.raises(ServiceError, match="Complete The basics before"):
         services.enrolment_create(user=learner, module=advanced)
-    with django_capture_on_commit_callbacks(execute=True):  # the completion is recorded once the lesson commits
+    with django_capture_on_commit_callbacks(
+        execute=True
+    ):  # the completion is recorded once the lesson commits
         services.lesson_complete(user=learner, lesson=_lessons(basics)[0])
     assert services.enrolment_create(user=learner, module=advanced).module_id == advanced.pk
 

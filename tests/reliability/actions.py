@@ -5,20 +5,21 @@ signs the right person in; `act(client, state)` sends the request; `done(state)`
 whether the follow-up the action owes has happened, so work done by a worker in another process counts too.
 `broker_unreachable()` points Celery at a closed port for the requests made inside it.
 """
+
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Callable
 
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.models import Notification, Quiz, ReflectionExport
+from assessments.practice.services import reflections
 from assessments.quizzes import scoring
 from assessments.quizzes.factories import ReflectiveEntryFactory
 from assessments.quizzes.formats import bank
-from assessments.models import Notification, Quiz, ReflectionExport
 from assessments.quizzes.services import attempts
-from assessments.practice.services import reflections
 from assessments.quizzes.services.imports import questions_write
 from certificates import services as certificate_services
 from certificates.models import Certificate, CertificateBundle
@@ -73,7 +74,9 @@ def _module(lessons=2, **kwargs):
 
 def _certified(state):
     """The certificate is issued and its email sent."""
-    return Certificate.objects.filter(user=state.user, completion__module=state.module, emailed_at__isnull=False).exists()
+    return Certificate.objects.filter(
+        user=state.user, completion__module=state.module, emailed_at__isnull=False
+    ).exists()
 
 
 def _last_lesson_prepare(client):
@@ -88,11 +91,18 @@ def _quiz_prepare(client):
     member = MembershipFactory()
     module, lessons = _module(1)
     quiz = Quiz.objects.create(title="Check", module=module, pass_mark=50, questions_per_attempt=2)
-    questions_write(quiz=quiz, questions=[
-        bank.Question(name=f"q{n}", qtype="single", text=f"Question {n}?",
-                      options=[bank.Option("Right", 100), bank.Option("Wrong", 0)])
-        for n in range(2)
-    ])
+    questions_write(
+        quiz=quiz,
+        questions=[
+            bank.Question(
+                name=f"q{n}",
+                qtype="single",
+                text=f"Question {n}?",
+                options=[bank.Option("Right", 100), bank.Option("Wrong", 0)],
+            )
+            for n in range(2)
+        ],
+    )
     progress.lesson_complete(user=member.user, lesson=lessons[0])
     attempt = attempts.attempt_start(user=member.user, quiz=quiz)
     client.force_login(member.user)
@@ -133,8 +143,9 @@ def _zip_prepare(client):
     member = MembershipFactory()
     lead = MembershipFactory(organisation=member.organisation, is_lead=True, is_learner=False)
     module, _lessons = _module(1)
-    completion = ModuleCompletion.objects.create(user=member.user, module=module, completed_at=timezone.now(),
-                                                 cpd_minutes=30)
+    completion = ModuleCompletion.objects.create(
+        user=member.user, module=module, completed_at=timezone.now(), cpd_minutes=30
+    )
     certificate_services.certificate_issue(completion=completion)
     client.force_login(lead.user)
     return SimpleNamespace(organisation=member.organisation)
@@ -145,8 +156,9 @@ STAFF_CSV = "Name,Email,Team,Job title,Supervisor email,Roles\nRobin Hay,robin.h
 
 def _import_prepare(client):
     lead = MembershipFactory(is_lead=True, is_learner=False)
-    _file, pending = staff_import_check(organisation=lead.organisation, uploaded_by=lead.user, filename="staff.csv",
-                                        text=STAFF_CSV)
+    _file, pending = staff_import_check(
+        organisation=lead.organisation, uploaded_by=lead.user, filename="staff.csv", text=STAFF_CSV
+    )
     client.force_login(lead.user)
     return SimpleNamespace(organisation=lead.organisation, pending=pending)
 
@@ -158,30 +170,65 @@ def _invite_prepare(client):
 
 
 ACTIONS = [
-    Action("last lesson completed", _last_lesson_prepare,
-           lambda client, s: client.post(reverse("lesson_complete", args=[s.last.pk])), _certified),
-    Action("quiz submitted", _quiz_prepare,
-           lambda client, s: client.post(reverse("attempt_submit", args=[s.attempt.pk]), s.answers), _certified),
-    Action("reflection submitted", _submit_prepare,
-           lambda client, s: client.post(reverse("reflection_submit", args=[s.entry.pk])),
-           lambda s: _emailed(s.reviewer)),
-    Action("reflection signed off", _sign_off_prepare,
-           lambda client, s: client.post(reverse("reflection_review", args=[s.entry.pk]),
-                                         {"decision": "sign_off", "body": "Well done."}),
-           lambda s: _emailed(s.author)),
-    Action("reflection PDF requested", _export_prepare,
-           lambda client, s: client.post(reverse("reflection_export_new"), {"entries": [s.entry.pk]}),
-           lambda s: ReflectionExport.objects.filter(author=s.author, status=ReflectionExport.Status.READY).exists()),
-    Action("certificate ZIP requested", _zip_prepare,
-           lambda client, s: client.post(reverse("bundle_create", args=[s.organisation.pk])),
-           lambda s: CertificateBundle.objects.filter(organisation=s.organisation,
-                                                      status=CertificateBundle.Status.READY).exists()),
-    Action("staff import confirmed", _import_prepare,
-           lambda client, s: client.post(reverse("coverage_import_confirm", args=[s.organisation.pk, s.pending.pk])),
-           lambda s: NotificationSent.objects.filter(user__email="robin.hay@example.org",
-                                                     kind=NotificationSent.Kind.INVITATION).exists()),
-    Action("invitation sent", _invite_prepare,
-           lambda client, s: client.post(reverse("invitation_new", args=[s.organisation.pk]),
-                                         {"email": "new.worker@example.org", "job_title": "Family support worker"}),
-           lambda s: Invitation.objects.filter(email="new.worker@example.org", sent_at__isnull=False).exists()),
+    Action(
+        "last lesson completed",
+        _last_lesson_prepare,
+        lambda client, s: client.post(reverse("lesson_complete", args=[s.last.pk])),
+        _certified,
+    ),
+    Action(
+        "quiz submitted",
+        _quiz_prepare,
+        lambda client, s: client.post(reverse("attempt_submit", args=[s.attempt.pk]), s.answers),
+        _certified,
+    ),
+    Action(
+        "reflection submitted",
+        _submit_prepare,
+        lambda client, s: client.post(reverse("reflection_submit", args=[s.entry.pk])),
+        lambda s: _emailed(s.reviewer),
+    ),
+    Action(
+        "reflection signed off",
+        _sign_off_prepare,
+        lambda client, s: client.post(
+            reverse("reflection_review", args=[s.entry.pk]), {"decision": "sign_off", "body": "Well done."}
+        ),
+        lambda s: _emailed(s.author),
+    ),
+    Action(
+        "reflection PDF requested",
+        _export_prepare,
+        lambda client, s: client.post(reverse("reflection_export_new"), {"entries": [s.entry.pk]}),
+        lambda s: ReflectionExport.objects.filter(
+            author=s.author, status=ReflectionExport.Status.READY
+        ).exists(),
+    ),
+    Action(
+        "certificate ZIP requested",
+        _zip_prepare,
+        lambda client, s: client.post(reverse("bundle_create", args=[s.organisation.pk])),
+        lambda s: CertificateBundle.objects.filter(
+            organisation=s.organisation, status=CertificateBundle.Status.READY
+        ).exists(),
+    ),
+    Action(
+        "staff import confirmed",
+        _import_prepare,
+        lambda client, s: client.post(
+            reverse("coverage_import_confirm", args=[s.organisation.pk, s.pending.pk])
+        ),
+        lambda s: NotificationSent.objects.filter(
+            user__email="robin.hay@example.org", kind=NotificationSent.Kind.INVITATION
+        ).exists(),
+    ),
+    Action(
+        "invitation sent",
+        _invite_prepare,
+        lambda client, s: client.post(
+            reverse("invitation_new", args=[s.organisation.pk]),
+            {"email": "new.worker@example.org", "job_title": "Family support worker"},
+        ),
+        lambda s: Invitation.objects.filter(email="new.worker@example.org", sent_at__isnull=False).exists(),
+    ),
 ]

@@ -1,6 +1,7 @@
 """With the broker unreachable, each of the eight actions still answers as usual (its change is committed and
 the failed publish is logged), and what it owes is done once the broker is back and the owed-work sweep runs.
 Real transactions, so the on-commit queueing runs inside the request as it does in production."""
+
 from datetime import timedelta
 
 import pytest

@@ -1,5 +1,6 @@
 """No file without its row: a row that fails to save takes its file with it, and the hourly sweep deletes files
 that no row names once they are older than ORPHAN_FILE_MINUTES (a worker killed between the two writes)."""
+
 import os
 import time
 from datetime import timedelta
@@ -25,8 +26,9 @@ pytestmark = pytest.mark.django_db
 def certificate():
     member = MembershipFactory()
     module = ModulePageFactory(parent=site_structure_ensure())
-    completion = ModuleCompletion.objects.create(user=member.user, module=module, completed_at=timezone.now(),
-                                                 cpd_minutes=30)
+    completion = ModuleCompletion.objects.create(
+        user=member.user, module=module, completed_at=timezone.now(), cpd_minutes=30
+    )
     return services.certificate_issue(completion=completion)
 
 
@@ -47,9 +49,14 @@ def test_a_certificate_row_that_fails_to_save_takes_its_file_with_it(certificate
 
 
 def test_the_sweep_deletes_old_files_no_row_names_and_nothing_else(certificate, settings):
-    left = [default_storage.save(f"{folder}/{name}", ContentFile(b"%PDF-1.4 a learner's name"))
-            for folder, name in [("certificates", "killed.pdf"), ("certificate-bundles", "killed.zip"),
-                                 ("private/reflection-exports/7", "killed.pdf")]]
+    left = [
+        default_storage.save(f"{folder}/{name}", ContentFile(b"%PDF-1.4 a learner's name"))
+        for folder, name in [
+            ("certificates", "killed.pdf"),
+            ("certificate-bundles", "killed.zip"),
+            ("private/reflection-exports/7", "killed.pdf"),
+        ]
+    ]
     young = default_storage.save("certificates/being-written.pdf", ContentFile(b"%PDF-1.4"))
     for path in [*left, certificate.pdf.name]:
         _age(path, settings.ORPHAN_FILE_MINUTES + 1)

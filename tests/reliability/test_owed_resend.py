@@ -1,5 +1,6 @@
 """A resend starts the owed clock again: an invitation first sent weeks ago and resent today is owed its new
 link minutes later, not given up because the invitation itself is old."""
+
 from datetime import timedelta
 
 import pytest
@@ -18,8 +19,9 @@ def test_an_old_invitation_resent_today_is_owed_its_new_link(django_capture_on_c
     lead = MembershipFactory(is_lead=True, is_learner=False)
     weeks_ago = timezone.now() - timedelta(days=20)
     with django_capture_on_commit_callbacks(execute=True):
-        invitation = organisations.invitation_create(organisation=lead.organisation, email="old@example.org",
-                                                     invited_by=lead.user)
+        invitation = organisations.invitation_create(
+            organisation=lead.organisation, email="old@example.org", invited_by=lead.user
+        )
     Invitation.objects.update(created_at=weeks_ago, expires_at=weeks_ago + timedelta(days=14))
     with django_capture_on_commit_callbacks():  # the broker lost the resend's message
         organisations.invitation_resend(invitation=invitation)

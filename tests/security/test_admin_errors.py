@@ -1,6 +1,7 @@
 """No server error from the Wagtail admin's screens for the project's models: a snippet chooser's "create"
 screen (there is no creation form: things are made on their own screens, people through the services), and
 deleting something that learners' records or other content keep (a clear message instead, nothing deleted)."""
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -15,8 +16,12 @@ from modules.seed import site_structure_ensure
 
 pytestmark = pytest.mark.django_db
 
-PEOPLE = ["organisations_organisation", "organisations_team", "organisations_membership",
-          "organisations_invitation"]
+PEOPLE = [
+    "organisations_organisation",
+    "organisations_team",
+    "organisations_membership",
+    "organisations_invitation",
+]
 CONTENT = ["modules_topic", "modules_frameworklevel", "assessments_quiz", "assessments_question"]
 
 
@@ -50,10 +55,12 @@ def _followed_messages(client, response):
     return _messages(client.get(response["Location"]))
 
 
-@pytest.mark.parametrize(("who", "snippet"), [("admin", s) for s in PEOPLE + CONTENT]
-                         + [("editor", s) for s in CONTENT])
-def test_a_chooser_create_screen_without_a_form_answers_404_and_writes_nothing(client, people, db_fingerprint,
-                                                                              who, snippet):
+@pytest.mark.parametrize(
+    ("who", "snippet"), [("admin", s) for s in PEOPLE + CONTENT] + [("editor", s) for s in CONTENT]
+)
+def test_a_chooser_create_screen_without_a_form_answers_404_and_writes_nothing(
+    client, people, db_fingerprint, who, snippet
+):
     client.raise_request_exception = False
     client.force_login(people[who])
     before = db_fingerprint()
@@ -63,14 +70,17 @@ def test_a_chooser_create_screen_without_a_form_answers_404_and_writes_nothing(c
 
 
 def test_the_delete_screen_of_a_quiz_learners_have_attempted_says_why_and_deletes_nothing(
-        client, people, db_fingerprint, quiz_with_attempts):
+    client, people, db_fingerprint, quiz_with_attempts
+):
     client.force_login(people["editor"])
     delete_url = reverse("wagtailsnippets_assessments_quiz:delete", args=[quiz_with_attempts.pk])
     before = db_fingerprint()
     screen = client.get(delete_url)
     assert screen.status_code == 200 and "Yes, delete" not in screen.content.decode()
-    assert _messages(screen) == ["Quiz “Kept quiz” cannot be deleted: it has 2 attempts, which must be kept. "
-                                 "To take it out of use, remove it from its module instead."]
+    assert _messages(screen) == [
+        "Quiz “Kept quiz” cannot be deleted: it has 2 attempts, which must be kept. "
+        "To take it out of use, remove it from its module instead."
+    ]
     response = client.post(delete_url)
     assert response["Location"] == delete_url
     assert not before.changes(db_fingerprint())
@@ -81,12 +91,14 @@ def test_bulk_deleting_quizzes_some_attempted_deletes_none_of_them(client, peopl
     untouched = Quiz.objects.create(title="Untouched quiz")
     client.force_login(people["editor"])
     listing = reverse("wagtailsnippets_assessments_quiz:list")
-    response = client.post(f"/admin/bulk/assessments/quiz/delete/?id={quiz_with_attempts.pk}"
-                           f"&id={untouched.pk}&next={listing}")
+    response = client.post(
+        f"/admin/bulk/assessments/quiz/delete/?id={quiz_with_attempts.pk}&id={untouched.pk}&next={listing}"
+    )
     assert response["Location"] == listing
     assert _followed_messages(client, response) == [
         "Nothing was deleted. Quiz “Kept quiz” cannot be deleted: it has 2 attempts, which must be kept. "
-        "To take it out of use, remove it from its module instead."]
+        "To take it out of use, remove it from its module instead."
+    ]
     assert set(Quiz.objects.values_list("title", flat=True)) == {"Kept quiz", "Untouched quiz"}
     assert Attempt.objects.count() == 2
 
@@ -108,12 +120,14 @@ def test_deleting_a_topic_modules_use_names_them_instead_of_a_permission_error(c
     assert response["Location"] == delete_url
     assert _followed_messages(client, response) == [
         "Topic “Used topic” cannot be deleted: it has 1 module page, which must be kept. "
-        "Move those modules to another topic first."]
+        "Move those modules to another topic first."
+    ]
     assert Topic.objects.filter(pk=topic.pk).exists()
 
 
-def test_deleting_a_module_learners_are_enrolled_on_says_why_and_deletes_nothing(client, people,
-                                                                                 db_fingerprint):
+def test_deleting_a_module_learners_are_enrolled_on_says_why_and_deletes_nothing(
+    client, people, db_fingerprint
+):
     index = site_structure_ensure()
     module = ModulePageFactory(parent=index, title="Started module", topic=TopicFactory(slug="t"))
     enrolment_create(user=UserFactory(), module=module)
@@ -124,8 +138,9 @@ def test_deleting_a_module_learners_are_enrolled_on_says_why_and_deletes_nothing
         assert not before.changes(db_fingerprint())  # before following: the page editor records a session
         assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[target.pk])
         [message] = _followed_messages(client, response)
-        assert message.endswith(f"“{target.title}” cannot be deleted: it has 1 enrolment, which must be "
-                                "kept. Unpublish instead.")
+        assert message.endswith(
+            f"“{target.title}” cannot be deleted: it has 1 enrolment, which must be kept. Unpublish instead."
+        )
     assert ModulePage.objects.filter(pk=module.pk).exists()
 
 
@@ -139,5 +154,6 @@ def test_bulk_deleting_pages_learners_are_enrolled_on_deletes_none_of_them(clien
     assert response.status_code == 302
     assert _followed_messages(client, response) == [
         "Nothing was deleted. Module page “Started module” cannot be deleted: it has 1 enrolment, which "
-        "must be kept. Unpublish instead."]
+        "must be kept. Unpublish instead."
+    ]
     assert ModulePage.objects.filter(pk__in=[started.pk, unused.pk]).count() == 2

@@ -2,6 +2,7 @@
 
 Each cause is one parametrised case. NUL in a URL and over-long emails only fail on PostgreSQL, so this file
 also runs in the services leg (`scripts/test-services tests/security/test_bad_input.py`)."""
+
 import base64
 import json
 
@@ -14,11 +15,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from jwcrypto import jwk, jwt
 
+from assessments.models import Quiz
 from assessments.quizzes.formats import bank, sanitise
 from assessments.quizzes.formats.bank import MAX_OPTIONS, MAX_QUESTIONS
 from assessments.quizzes.formats.gift import parse_gift
 from assessments.quizzes.forms import QuestionImportForm
-from assessments.models import Quiz
 from assessments.quizzes.services.imports import questions_write
 from certificates.models import Certificate, CertificateBundle
 from learning.coverage.models import StaffImport
@@ -51,6 +52,7 @@ def certificate_holder(django_capture_on_commit_callbacks):
 
 # --- ?team= that is not a number -------------------------------------------------------------------------
 
+
 def test_certificate_list_with_a_team_that_is_not_a_number_says_so(client, lead):
     TeamFactory(organisation=lead.organisation, name="Outreach")
     client.force_login(lead.user)
@@ -78,10 +80,17 @@ def test_zip_form_with_another_organisations_team_queues_nothing(client, lead):
 
 # --- NUL in a URL ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", [
-    "/verify/AB%00CD/", "/invitations/abc%00def/", "/certificates/AB%00CD/pdf/", "/verify/?code=%00",
-    "/catalogue/?q=a%00b",
-])
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/verify/AB%00CD/",
+        "/invitations/abc%00def/",
+        "/certificates/AB%00CD/pdf/",
+        "/verify/?code=%00",
+        "/catalogue/?q=a%00b",
+    ],
+)
 def test_nul_in_the_address_is_a_clear_400(client, lead, path):
     client.force_login(lead.user)
     response = client.get(path)
@@ -90,6 +99,7 @@ def test_nul_in_the_address_is_a_clear_400(client, lead, path):
 
 
 # --- badges that are not ours to check -------------------------------------------------------------------
+
 
 def _b64(data):
     return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
@@ -102,11 +112,31 @@ def _jwe():
     return token.serialize()
 
 
-@pytest.mark.parametrize("badge", [
-    "not a badge", "a.b.c", "a.b.c.d.e", "x" * 5000, _b64({"alg": "ES256"}) + ".e30.c2ln", "{}",
-    '{"payload": "x", "signature": "y"}', "é.é.é", _jwe(),
-], ids=["words", "three-dots", "five-dots", "long", "bad-signature", "json", "json-serialisation", "unicode",
-        "jwe"])
+@pytest.mark.parametrize(
+    "badge",
+    [
+        "not a badge",
+        "a.b.c",
+        "a.b.c.d.e",
+        "x" * 5000,
+        _b64({"alg": "ES256"}) + ".e30.c2ln",
+        "{}",
+        '{"payload": "x", "signature": "y"}',
+        "é.é.é",
+        _jwe(),
+    ],
+    ids=[
+        "words",
+        "three-dots",
+        "five-dots",
+        "long",
+        "bad-signature",
+        "json",
+        "json-serialisation",
+        "unicode",
+        "jwe",
+    ],
+)
 def test_a_badge_we_cannot_check_gets_a_clear_message(client, badge):
     response = client.post(reverse("certificate_verify_form"), {"badge": badge})
     assert response.status_code == 200
@@ -130,11 +160,15 @@ def _upload(client, organisation, text):
     return client.post(reverse("coverage_import", args=[organisation.pk]), {"file": upload})
 
 
-@pytest.mark.parametrize("row,message", [
-    ("Robin Hay,robin@example.org," + "T" * 131_073 + ",,,learner\n", "could not be read"),
-    ("Robin\x00 Hay,robin@example.org,,,,learner\n", "not a CSV file"),
-    ("Robin Hay," + "r" * 250 + "@example.org,,,,learner\n", "at most 254 characters"),
-], ids=["field-over-csv-limit", "nul-byte", "email-over-254"])
+@pytest.mark.parametrize(
+    "row,message",
+    [
+        ("Robin Hay,robin@example.org," + "T" * 131_073 + ",,,learner\n", "could not be read"),
+        ("Robin\x00 Hay,robin@example.org,,,,learner\n", "not a CSV file"),
+        ("Robin Hay," + "r" * 250 + "@example.org,,,,learner\n", "at most 254 characters"),
+    ],
+    ids=["field-over-csv-limit", "nul-byte", "email-over-254"],
+)
 def test_staff_csv_that_cannot_be_imported_is_refused_at_preview(client, lead, row, message):
     client.force_login(lead.user)
     users, members = get_user_model().objects.count(), Membership.objects.count()
@@ -146,6 +180,7 @@ def test_staff_csv_that_cannot_be_imported_is_refused_at_preview(client, lead, r
 
 
 # --- Wagtail admin ---------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def editor():
@@ -196,6 +231,7 @@ def test_deleting_a_user_without_kept_records_still_works(client):
 
 # --- question imports (finding 8): bounded work, a clear message, nothing written ------------------------
 
+
 @pytest.fixture
 def sanitiser_runs(monkeypatch):
     """How many times the HTML sanitiser runs: the importers' work, counted rather than timed."""
@@ -215,8 +251,9 @@ def import_page(client, editor):
     """Post a file to the import page of a quiz whose bank holds one question, signed in as an editor."""
     quiz = Quiz.objects.create(title="Test quiz", pass_mark=60, questions_per_attempt=2)
     options = [bank.Option("A", 100), bank.Option("B", 0)]
-    questions_write(quiz=quiz, questions=[bank.Question(name="Kept", qtype="single", text="Q?",
-                                                        options=options)])
+    questions_write(
+        quiz=quiz, questions=[bank.Question(name="Kept", qtype="single", text="Q?", options=options)]
+    )
     client.force_login(editor)
 
     def post(name, text):
@@ -243,24 +280,45 @@ def _gift_question(n, options=2):
 
 
 def _xml_question(n, answers=2):
-    body = "".join(f'<answer fraction="{100 if i == 0 else 0}"><text>a{i}</text></answer>'
-                   for i in range(answers))
-    return (f'<question type="multichoice"><name><text>q{n}</text></name>'
-            f"<questiontext><text>Question {n}?</text></questiontext>{body}</question>\n")
+    body = "".join(
+        f'<answer fraction="{100 if i == 0 else 0}"><text>a{i}</text></answer>' for i in range(answers)
+    )
+    return (
+        f'<question type="multichoice"><name><text>q{n}</text></name>'
+        f"<questiontext><text>Question {n}?</text></questiontext>{body}</question>\n"
+    )
 
 
-@pytest.mark.parametrize("fmt,text,message", [
-    ("gift", "".join(_gift_question(n) for n in range(201)), "at most 200 questions"),
-    ("xml", "<quiz>" + "".join(_xml_question(n) for n in range(201)) + "</quiz>", "at most 200 questions"),
-    ("xml", "<quiz>" + _xml_question(1, answers=21) + "</quiz>", "more than 20 options"),
-    ("gift", "::" + "n" * 201 + "::Q?{=a ~b}\n", "name is longer than 200 characters"),
-    ("xml", "<quiz>" + _xml_question(1).replace("<text>q1<", f"<text>{'n' * 201}<") + "</quiz>",
-     "name is longer than 200 characters"),
-    ("gift", "// [tag:" + "t" * 101 + "]\n::q::Q?{=a ~b}\n", "is longer than 100 characters"),
-], ids=["gift-too-many-questions", "xml-too-many-questions", "xml-too-many-options", "gift-long-name",
-        "xml-long-name", "gift-long-tag"])
-def test_an_import_over_a_bound_is_refused_with_the_reason_and_writes_nothing(import_page, db_fingerprint,
-                                                                               fmt, text, message):
+@pytest.mark.parametrize(
+    "fmt,text,message",
+    [
+        ("gift", "".join(_gift_question(n) for n in range(201)), "at most 200 questions"),
+        (
+            "xml",
+            "<quiz>" + "".join(_xml_question(n) for n in range(201)) + "</quiz>",
+            "at most 200 questions",
+        ),
+        ("xml", "<quiz>" + _xml_question(1, answers=21) + "</quiz>", "more than 20 options"),
+        ("gift", "::" + "n" * 201 + "::Q?{=a ~b}\n", "name is longer than 200 characters"),
+        (
+            "xml",
+            "<quiz>" + _xml_question(1).replace("<text>q1<", f"<text>{'n' * 201}<") + "</quiz>",
+            "name is longer than 200 characters",
+        ),
+        ("gift", "// [tag:" + "t" * 101 + "]\n::q::Q?{=a ~b}\n", "is longer than 100 characters"),
+    ],
+    ids=[
+        "gift-too-many-questions",
+        "xml-too-many-questions",
+        "xml-too-many-options",
+        "gift-long-name",
+        "xml-long-name",
+        "gift-long-tag",
+    ],
+)
+def test_an_import_over_a_bound_is_refused_with_the_reason_and_writes_nothing(
+    import_page, db_fingerprint, fmt, text, message
+):
     before = db_fingerprint()
     response = import_page(f"bank.{fmt}", text)
     html = response.content.decode()

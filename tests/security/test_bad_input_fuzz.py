@@ -6,6 +6,7 @@ The forms come from the URL matrix (url_matrix.py), which has a line for every U
 POST body that would succeed, and from the POST forms on every page the matrix opens for the role; a new form
 is fuzzed here as soon as it has its line. Each post runs in a savepoint that is rolled back, so every example
 meets the same world. Example counts are kept small for speed."""
+
 import csv
 import io
 from html.parser import HTMLParser
@@ -27,15 +28,42 @@ from learning.organisations.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 ROLES = ("learner", "supervisor", "lead")
-FUZZ = settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                      HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 # Text people (or attackers) paste: NUL, formula prefixes, huge, non-Latin, numbers out of range, markup.
-NASTY = st.sampled_from([
-    "\x00", "a\x00b", '=HYPERLINK("http://evil.example","x")', "+1", "-1", "@SUM(A1)", "\t=1", "\r=1",
-    "x" * 100_000, "é" * 2_000, "😀" * 300, "Ω≈ç√∫", "<script>alert(1)</script>", "' OR 1=1 --", "%00",
-    "0", "-1", "2147483648", "99999999999999999999", "1e309", "NaN", "2026-02-30", "1/1/1", " ", "",
-])
+NASTY = st.sampled_from(
+    [
+        "\x00",
+        "a\x00b",
+        '=HYPERLINK("http://evil.example","x")',
+        "+1",
+        "-1",
+        "@SUM(A1)",
+        "\t=1",
+        "\r=1",
+        "x" * 100_000,
+        "é" * 2_000,
+        "😀" * 300,
+        "Ω≈ç√∫",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "%00",
+        "0",
+        "-1",
+        "2147483648",
+        "99999999999999999999",
+        "1e309",
+        "NaN",
+        "2026-02-30",
+        "1/1/1",
+        " ",
+        "",
+    ]
+)
 TEXT = st.one_of(NASTY, st.text(max_size=30))
 # Names some views read straight from the POST, added to every body.
 RAW_KEYS = ("action", "next", "team", "step", "confirm", "decision", "entries", "q1")
@@ -62,8 +90,9 @@ def _fuzzed(data, body):
     for key, value in body.items():
         if isinstance(value, SimpleUploadedFile):
             text = data.draw(st.one_of(st.none(), TEXT), label=key)
-            fuzzed[key] = (value if text is None
-                           else SimpleUploadedFile(value.name, text.encode(), value.content_type))
+            fuzzed[key] = (
+                value if text is None else SimpleUploadedFile(value.name, text.encode(), value.content_type)
+            )
         elif isinstance(value, list):
             fuzzed[key] = data.draw(st.one_of(st.just(value), st.lists(TEXT, max_size=3)), label=key)
         else:
@@ -125,17 +154,23 @@ def _post_and_roll_back(client, path, body):
     return response
 
 
-def test_no_form_answers_bad_input_with_a_server_error(client, fuzz_settings,
-                                                        django_capture_on_commit_callbacks):
+def test_no_form_answers_bad_input_with_a_server_error(
+    client, fuzz_settings, django_capture_on_commit_callbacks
+):
     world = world_build(django_capture_on_commit_callbacks)
     forms = {}
     for role in ROLES:  # (path, a fresh successful body): uploaded files can be read only once
         client.force_login(world.users[role])
-        forms[role] = [(entry_path(entry, world.A, url_kwargs(entry, world.A)),
-                        lambda entry=entry: DATA[entry.data or "empty"](world.A))
-                       for entry in _postable(role)]
-        forms[role] += [(path, lambda body=body: dict(body))
-                        for path, body in _page_forms(client, world, role)]
+        forms[role] = [
+            (
+                entry_path(entry, world.A, url_kwargs(entry, world.A)),
+                lambda entry=entry: DATA[entry.data or "empty"](world.A),
+            )
+            for entry in _postable(role)
+        ]
+        forms[role] += [
+            (path, lambda body=body: dict(body)) for path, body in _page_forms(client, world, role)
+        ]
     assert {role: len(found) >= 10 for role, found in forms.items()} == dict.fromkeys(ROLES, True)
 
     @FUZZ
@@ -161,9 +196,14 @@ def _usually(good, bad=TEXT):
 
 
 # One row: a name, an email, a team, a job title, a supervisor's email and roles; a good row has no bad input.
-GOOD_VALUES = (st.sampled_from(["Robin Hay", "Siân Ó Briain", "Ash"]), st.emails(),
-               st.sampled_from(["", "Red", "Outreach"]), st.sampled_from(["", "Nurse"]), st.just(""),
-               st.sampled_from(["learner", "supervisor", "lead; learner", ""]))
+GOOD_VALUES = (
+    st.sampled_from(["Robin Hay", "Siân Ó Briain", "Ash"]),
+    st.emails(),
+    st.sampled_from(["", "Red", "Outreach"]),
+    st.sampled_from(["", "Nurse"]),
+    st.just(""),
+    st.sampled_from(["learner", "supervisor", "lead; learner", ""]),
+)
 GOOD_ROW = st.tuples(*GOOD_VALUES)
 ROW = st.tuples(*(_usually(values) for values in GOOD_VALUES))
 HEADERS = st.one_of(st.just(HEADER), st.lists(st.one_of(TEXT, st.sampled_from(HEADER)), max_size=6))
@@ -181,11 +221,13 @@ def lead(fuzz_settings):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.one_of(
-    st.builds(_csv_text, st.just(HEADER), st.lists(GOOD_ROW, min_size=1, max_size=4)),
-    st.builds(_csv_text, HEADERS, st.lists(ROW, max_size=4)),
-    st.text(max_size=300),
-))
+@given(
+    text=st.one_of(
+        st.builds(_csv_text, st.just(HEADER), st.lists(GOOD_ROW, min_size=1, max_size=4)),
+        st.builds(_csv_text, HEADERS, st.lists(ROW, max_size=4)),
+        st.text(max_size=300),
+    )
+)
 def test_staff_csv_never_fails_and_a_failed_confirm_writes_nothing(client, lead, db_fingerprint, text):
     client.force_login(lead.user)
     organisation = lead.organisation
@@ -210,39 +252,105 @@ def test_staff_csv_never_fails_and_a_failed_confirm_writes_nothing(client, lead,
 
 # --- question importers ---------------------------------------------------------------------------------
 
-GIFT_BITS = st.sampled_from([
-    "::", "::q1::", "{", "}", "=", "~", "#", "####", "~%50%", "~%-100%", "%", "->", "TRUE", "F", "\\", "\\{",
-    "[html]", "[plain]", "$CATEGORY: top/x", "// [tag:x]", "// [shuffle:false]", "\n", "\n\n", "<b>", "&amp;",
-])
-XML_BITS = st.sampled_from([
-    "<quiz>", "</quiz>", '<question type="multichoice">', '<question type="truefalse">',
-    '<question type="category">',
-    "</question>", '<answer fraction="100">', '<answer fraction="x">', "</answer>", "<text>", "</text>",
-    "<name>", "</name>", "<questiontext>", "</questiontext>", "<single>false</single>", "<tags><tag><text>",
-    "</text></tag></tags>", "<![CDATA[<p>", "]]>", "&amp;", "&#0;", "<!DOCTYPE quiz>", "\n",
-])
+GIFT_BITS = st.sampled_from(
+    [
+        "::",
+        "::q1::",
+        "{",
+        "}",
+        "=",
+        "~",
+        "#",
+        "####",
+        "~%50%",
+        "~%-100%",
+        "%",
+        "->",
+        "TRUE",
+        "F",
+        "\\",
+        "\\{",
+        "[html]",
+        "[plain]",
+        "$CATEGORY: top/x",
+        "// [tag:x]",
+        "// [shuffle:false]",
+        "\n",
+        "\n\n",
+        "<b>",
+        "&amp;",
+    ]
+)
+XML_BITS = st.sampled_from(
+    [
+        "<quiz>",
+        "</quiz>",
+        '<question type="multichoice">',
+        '<question type="truefalse">',
+        '<question type="category">',
+        "</question>",
+        '<answer fraction="100">',
+        '<answer fraction="x">',
+        "</answer>",
+        "<text>",
+        "</text>",
+        "<name>",
+        "</name>",
+        "<questiontext>",
+        "</questiontext>",
+        "<single>false</single>",
+        "<tags><tag><text>",
+        "</text></tag></tags>",
+        "<![CDATA[<p>",
+        "]]>",
+        "&amp;",
+        "&#0;",
+        "<!DOCTYPE quiz>",
+        "\n",
+    ]
+)
 MARKERS = st.sampled_from(["=", "~", "~%50%", "~%-100%", "~%x%"])
 GIFT_QUESTION = st.builds(
     lambda name, text, options: f"::{name}::{text}{{{' '.join(options)}}}\n\n",
-    _usually(st.sampled_from(["q1", "q2", "Ethics"])), _usually(st.just("Which one?")),
-    st.lists(st.builds("".join, st.tuples(MARKERS, _usually(st.just("an answer")),
-                                          st.one_of(st.just(""), TEXT.map("#".__add__)))), max_size=5))
-XML_QUESTION = st.builds(
-    lambda kind, name, text, answers: (f'<question type="{kind}"><name><text>{name}</text></name>'
-                                       f"<questiontext><text>{text}</text></questiontext>"
-                                       f"{''.join(answers)}</question>"),
-    st.sampled_from(["multichoice", "truefalse", "essay"]), _usually(st.sampled_from(["q1", "q2"])),
+    _usually(st.sampled_from(["q1", "q2", "Ethics"])),
     _usually(st.just("Which one?")),
-    st.lists(st.builds('<answer fraction="{}"><text>{}</text></answer>'.format,
-                       st.sampled_from(["100", "0", "50", "-100", "x"]),
-                       _usually(st.sampled_from(["true", "false", "a"]))),
-             max_size=4))
+    st.lists(
+        st.builds(
+            "".join,
+            st.tuples(MARKERS, _usually(st.just("an answer")), st.one_of(st.just(""), TEXT.map("#".__add__))),
+        ),
+        max_size=5,
+    ),
+)
+XML_QUESTION = st.builds(
+    lambda kind, name, text, answers: (
+        f'<question type="{kind}"><name><text>{name}</text></name>'
+        f"<questiontext><text>{text}</text></questiontext>"
+        f"{''.join(answers)}</question>"
+    ),
+    st.sampled_from(["multichoice", "truefalse", "essay"]),
+    _usually(st.sampled_from(["q1", "q2"])),
+    _usually(st.just("Which one?")),
+    st.lists(
+        st.builds(
+            '<answer fraction="{}"><text>{}</text></answer>'.format,
+            st.sampled_from(["100", "0", "50", "-100", "x"]),
+            _usually(st.sampled_from(["true", "false", "a"])),
+        ),
+        max_size=4,
+    ),
+)
 FILES = {
-    "gift": st.one_of(st.lists(st.one_of(GIFT_BITS, TEXT), max_size=30).map("".join),
-                      st.lists(GIFT_QUESTION, min_size=1, max_size=4).map("".join)),
-    "xml": st.one_of(st.lists(st.one_of(XML_BITS, TEXT), max_size=30).map("".join),
-                     st.lists(XML_QUESTION, min_size=1, max_size=4).map(
-                         lambda questions: f"<quiz>{''.join(questions)}</quiz>")),
+    "gift": st.one_of(
+        st.lists(st.one_of(GIFT_BITS, TEXT), max_size=30).map("".join),
+        st.lists(GIFT_QUESTION, min_size=1, max_size=4).map("".join),
+    ),
+    "xml": st.one_of(
+        st.lists(st.one_of(XML_BITS, TEXT), max_size=30).map("".join),
+        st.lists(XML_QUESTION, min_size=1, max_size=4).map(
+            lambda questions: f"<quiz>{''.join(questions)}</quiz>"
+        ),
+    ),
 }
 
 
@@ -255,16 +363,20 @@ def editor(fuzz_settings):
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(fmt=st.sampled_from(["gift", "xml"]), dry_run=st.booleans(), data=st.data())
-def test_question_imports_never_fail_and_a_refused_file_writes_nothing(client, editor, db_fingerprint, fmt,
-                                                                       dry_run, data):
+def test_question_imports_never_fail_and_a_refused_file_writes_nothing(
+    client, editor, db_fingerprint, fmt, dry_run, data
+):
     text = data.draw(FILES[fmt], label="file")
-    quiz, _created = Quiz.objects.get_or_create(title="Fuzz quiz",
-                                                defaults={"pass_mark": 60, "questions_per_attempt": 2})
+    quiz, _created = Quiz.objects.get_or_create(
+        title="Fuzz quiz", defaults={"pass_mark": 60, "questions_per_attempt": 2}
+    )
     client.force_login(editor)
     before = db_fingerprint()
     upload = SimpleUploadedFile(f"bank.{fmt}", text.encode("utf-8"))
-    response = client.post(reverse("assessments_quiz_tools:import", args=[quiz.pk]),
-                           {"file": upload, **({"dry_run": "on"} if dry_run else {})})
+    response = client.post(
+        reverse("assessments_quiz_tools:import", args=[quiz.pk]),
+        {"file": upload, **({"dry_run": "on"} if dry_run else {})},
+    )
     assert response.status_code == 200
     if dry_run or "Nothing was imported" in response.content.decode():
         event("dry run" if dry_run else "refused")

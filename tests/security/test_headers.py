@@ -1,5 +1,6 @@
 """Response headers and private files: a strict Content-Security-Policy, a Permissions-Policy, no caching of anything
 shown to a signed-in person, and no private file reachable at /media/ (in development too)."""
+
 import importlib
 import re
 from pathlib import Path
@@ -8,9 +9,9 @@ from types import SimpleNamespace
 import pytest
 from django.urls import clear_url_caches, reverse
 
-from assessments.quizzes.factories import ReflectiveEntryFactory
 from assessments.models import ReflectionExport
 from assessments.practice.services import exports
+from assessments.quizzes.factories import ReflectiveEntryFactory
 from certificates.bundles import bundle_request
 from certificates.models import Certificate, CertificateBundle
 from learning.organisations.factories import MembershipFactory, UserFactory
@@ -40,8 +41,14 @@ def world(django_capture_on_commit_callbacks):
     export.refresh_from_db()
     bundle.refresh_from_db()
     assert export.status == ReflectionExport.Status.READY and bundle.status == CertificateBundle.Status.READY
-    return SimpleNamespace(member=member, lead=lead, certificate=Certificate.objects.get(user=member.user),
-                           entry=entry, export=export, bundle=bundle)
+    return SimpleNamespace(
+        member=member,
+        lead=lead,
+        certificate=Certificate.objects.get(user=member.user),
+        entry=entry,
+        export=export,
+        bundle=bundle,
+    )
 
 
 def _policy(response):
@@ -153,7 +160,9 @@ def test_private_files_are_not_served_at_media_in_debug(client, world, settings,
 HTML_TEMPLATES = [p for p in TEMPLATES.rglob("*.html") if "pdf" not in p.relative_to(TEMPLATES).parts]
 INLINE = {
     # A JSON data block (json_script) is not run, so the policy allows it.
-    "inline <script>": re.compile(r"""<script\b(?![^>]*\bsrc=)(?![^>]*type=["']?application/json)[^>]*>""", re.I),
+    "inline <script>": re.compile(
+        r"""<script\b(?![^>]*\bsrc=)(?![^>]*type=["']?application/json)[^>]*>""", re.I
+    ),
     "event handler attribute": re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I),
     "javascript: URL": re.compile(r"""=\s*["']?\s*javascript:""", re.I),
     "style attribute": re.compile(r"<[a-z][^>]*\sstyle\s*=", re.I),
@@ -167,5 +176,7 @@ def test_html_templates_exist_to_be_scanned():
 
 @pytest.mark.parametrize("what", list(INLINE))
 def test_templates_have_nothing_inline_that_the_policy_blocks(what):
-    offenders = [str(path.relative_to(TEMPLATES)) for path in HTML_TEMPLATES if INLINE[what].search(path.read_text())]
+    offenders = [
+        str(path.relative_to(TEMPLATES)) for path in HTML_TEMPLATES if INLINE[what].search(path.read_text())
+    ]
     assert offenders == []

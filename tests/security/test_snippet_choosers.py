@@ -2,6 +2,7 @@
 it shows. (Wagtail's own chooser asks only for admin access, so any editor could read every organisation's
 people and invited addresses through it.) The URL matrix checks every chooser URL for every identity; these
 tests check what a chooser lists, which a status cannot show."""
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
@@ -11,8 +12,16 @@ from learning.core.snippets import ProjectSnippetViewSet
 from learning.organisations.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-PROJECT_APPS = {"organisations", "modules", "assessments", "certificates", "progress", "coverage", "accounts",
-                "core"}
+PROJECT_APPS = {
+    "organisations",
+    "modules",
+    "assessments",
+    "certificates",
+    "progress",
+    "coverage",
+    "accounts",
+    "core",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -23,17 +32,20 @@ def _no_second_factor(settings):
 @pytest.fixture
 def two_organisations():
     a, b = OrganisationFactory(name="Organisation A"), OrganisationFactory(name="Organisation B")
-    return {"a": MembershipFactory(organisation=a, user__first_name="Alice", user__last_name="Ours"),
-            "b": MembershipFactory(organisation=b, user__first_name="Bob", user__last_name="Theirs"),
-            "lead": MembershipFactory(organisation=a, is_lead=True, user__is_staff=True)}
+    return {
+        "a": MembershipFactory(organisation=a, user__first_name="Alice", user__last_name="Ours"),
+        "b": MembershipFactory(organisation=b, user__first_name="Bob", user__last_name="Theirs"),
+        "lead": MembershipFactory(organisation=a, is_lead=True, user__is_staff=True),
+    }
 
 
 @pytest.fixture
 def lead_in_the_admin(two_organisations):
     """A workforce lead of A whom a platform admin has let see memberships in the Wagtail admin."""
     group = Group.objects.create(name="Membership viewers")
-    group.permissions.add(Permission.objects.get(codename="access_admin"),
-                          Permission.objects.get(codename="view_membership"))
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="view_membership")
+    )
     user = two_organisations["lead"].user
     user.groups.add(group)
     return user
@@ -45,8 +57,9 @@ def test_every_project_snippet_has_the_project_chooser_and_delete_screen():
     assert [model for model in project if not isinstance(model.snippet_viewset, ProjectSnippetViewSet)] == []
 
 
-def test_a_lead_chooses_only_among_the_memberships_their_listing_shows(client, lead_in_the_admin,
-                                                                      two_organisations):
+def test_a_lead_chooses_only_among_the_memberships_their_listing_shows(
+    client, lead_in_the_admin, two_organisations
+):
     ours, theirs = two_organisations["a"], two_organisations["b"]
     client.force_login(lead_in_the_admin)
     results = reverse("wagtailsnippetchoosers_organisations_membership:choose_results")
@@ -56,8 +69,10 @@ def test_a_lead_chooses_only_among_the_memberships_their_listing_shows(client, l
     chosen = "wagtailsnippetchoosers_organisations_membership:chosen"
     assert client.get(reverse(chosen, args=[ours.pk])).json()["result"]["string"] == str(ours)
     assert client.get(reverse(chosen, args=[theirs.pk])).status_code == 404
-    several = client.get(reverse("wagtailsnippetchoosers_organisations_membership:chosen_multiple"),
-                         {"id": [ours.pk, theirs.pk]}).json()["result"]
+    several = client.get(
+        reverse("wagtailsnippetchoosers_organisations_membership:chosen_multiple"),
+        {"id": [ours.pk, theirs.pk]},
+    ).json()["result"]
     assert [item["id"] for item in several] == [str(ours.pk)]
 
 

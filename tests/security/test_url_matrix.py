@@ -2,6 +2,7 @@
 another's, for the exact status the table in url_matrix.py gives; a refused POST must write nothing.
 
 A URL added without a line in the table fails test_every_url_has_a_line; so does a line whose URL is gone."""
+
 import re
 import types
 
@@ -64,6 +65,7 @@ _PARAMETER = re.compile(r"<(?:(\w+):)?\w+>|\(\?P<\w+>([^)]*)\)|\(([^)]*)\)")
 
 def sample_path(route):
     """A path that the route matches, for third-party patterns checked by a prefix rule."""
+
     def sample(match):
         converter, named, group = match.groups()
         pattern = named if named is not None else group
@@ -169,20 +171,26 @@ def test_every_url_answers_each_identity_as_the_table_says(identity, client, mat
     checks += _run_prefix_rules(client, identity, db_fingerprint, problems)
     print(f"{identity}: {checks} checks (URL x object x method)")
     differing = sorted({problem.split(" ", 1)[0] for problem in problems})
-    seen = "\n".join(f"  {name}: {' | '.join(observed_lines[name])}" for name in differing
-                     if name in observed_lines)
-    assert not problems, (f"{identity}: {len(problems)} of {checks} checks differ from the table:\n"
-                          + "\n".join(problems) + f"\nWhat {identity} got on GET, by line:\n{seen}")
+    seen = "\n".join(
+        f"  {name}: {' | '.join(observed_lines[name])}" for name in differing if name in observed_lines
+    )
+    assert not problems, (
+        f"{identity}: {len(problems)} of {checks} checks differ from the table:\n"
+        + "\n".join(problems)
+        + f"\nWhat {identity} got on GET, by line:\n{seen}"
+    )
 
 
 def test_every_url_has_a_line():
     """Also prints (pytest -s) how big the matrix is, for the lead engineer to quote."""
     prefixed, asked_by = prefix_rule_urls(), {identity for rule in PREFIX_RULES.values() for identity in rule}
     both = sum(len(entry.parts) > 1 for entry in ENTRIES)
-    print(f"URL matrix: {len(ENTRIES)} URL lines x {len(IDENTITIES)} identities x their objects (A's, and "
-          f"B's for {both} lines) = {CELLS} GET cells and {REFUSED_POSTS} refused POSTs with a fingerprint; "
-          f"{len(prefixed)} more Wagtail admin URLs x {len(asked_by)} identities x GET and POST = "
-          f"{len(prefixed) * len(asked_by) * 2} prefix-rule checks")
+    print(
+        f"URL matrix: {len(ENTRIES)} URL lines x {len(IDENTITIES)} identities x their objects (A's, and "
+        f"B's for {both} lines) = {CELLS} GET cells and {REFUSED_POSTS} refused POSTs with a fingerprint; "
+        f"{len(prefixed)} more Wagtail admin URLs x {len(asked_by)} identities x GET and POST = "
+        f"{len(prefixed) * len(asked_by) * 2} prefix-rule checks"
+    )
     missing, stale = coverage_problems({entry.name for entry in ENTRIES}, PREFIX_RULES)
     assert not missing, "URLs with no line in tests/security/url_matrix.py:\n" + "\n".join(missing)
     assert not stale, f"Lines naming URLs that no longer exist: {stale}"
@@ -203,12 +211,14 @@ def test_prefix_rule_samples_reach_their_patterns():
 
 def test_a_url_added_without_a_line_is_reported():
     extra = types.ModuleType("urls_with_a_new_view")
-    extra.urlpatterns = [*project_urls.urlpatterns[:1],
-                         path("organisation/<int:org_id>/new-report/", organisation_certificates,
-                              name="new_report"),
-                         *project_urls.urlpatterns[1:]]
+    extra.urlpatterns = [
+        *project_urls.urlpatterns[:1],
+        path("organisation/<int:org_id>/new-report/", organisation_certificates, name="new_report"),
+        *project_urls.urlpatterns[1:],
+    ]
     with override_settings(ROOT_URLCONF=extra):
         missing, stale = coverage_problems({entry.name for entry in ENTRIES} | {"no_such_url"}, PREFIX_RULES)
     assert [line for line in missing if line.startswith("new_report ")] == [
-        "new_report [organisation/<int:org_id>/new-report/] from certificates.views_organisation"]
+        "new_report [organisation/<int:org_id>/new-report/] from certificates.views_organisation"
+    ]
     assert "no_such_url" in stale

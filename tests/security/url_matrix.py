@@ -21,6 +21,7 @@ coverage, certificates, quiz reports) answer 403 to people who may not see them;
 (reflections, attempts, exports, sessions, certificates by code, notifications) answer 404 to everyone but
 those who may see them, so nobody learns they exist.
 """
+
 # ruff: noqa: E501 (the table keeps one line per URL, however wide)
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -48,7 +49,9 @@ class E:
         gets = [part.split() for part in self.get.split("|")]
         posts = [part.split() for part in self.post.split("|")] if self.post else [None] * len(gets)
         sizes = {len(tokens) for tokens in gets + posts if tokens is not None}
-        assert len(gets) in (1, 2) and len(posts) == len(gets), f"{self.name}: an A part, and a B part or none"
+        assert len(gets) in (1, 2) and len(posts) == len(gets), (
+            f"{self.name}: an A part, and a B part or none"
+        )
         assert sizes == {len(IDENTITIES)}, f"{self.name}: one token per identity"
         return list(zip("AB", gets, posts, strict=False))  # "AB" is longer when there is no B part
 
@@ -79,15 +82,24 @@ DATA = {
     "accept": lambda o: {"action": "accept"},
     "export": lambda o: {"entries": [o.entry_signed_off.pk]},
     "session": lambda o: {
-        "held_on": date.today().isoformat(), "kind": "individual", "supervisees": [o.learner.pk],
-        "summary": "Recorded by the matrix.", "actions-TOTAL_FORMS": "0", "actions-INITIAL_FORMS": "0"},
+        "held_on": date.today().isoformat(),
+        "kind": "individual",
+        "supervisees": [o.learner.pk],
+        "summary": "Recorded by the matrix.",
+        "actions-TOTAL_FORMS": "0",
+        "actions-INITIAL_FORMS": "0",
+    },
     "note": lambda o: {"body": "A note from the matrix."},
     "answers": lambda o: {f"q{item.position}": ["a"] for item in o.attempt.items.all()},
     "revoke": lambda o: {"action": "revoke", "reason": "Revoked by the matrix."},
     "team": lambda o: {"team": o.team.pk},
     "shares": lambda o: {},  # an unticked box: stop sharing
-    "assignment": lambda o: {"module": o.content.certified.pk, "scope": "organisation", "due_rule": "date",
-                             "due_on": (date.today() + timedelta(days=60)).isoformat()},
+    "assignment": lambda o: {
+        "module": o.content.certified.pk,
+        "scope": "organisation",
+        "due_rule": "date",
+        "due_on": (date.today() + timedelta(days=60)).isoformat(),
+    },
     "staff_csv": _staff_csv,
     "invite": lambda o: {"email": o.learner.user.email.replace("learner", "invitee"), "first_name": "New"},
     "preferences": lambda o: {"frequency": "weekly"},
@@ -99,12 +111,19 @@ CATCH_ALL = " ".join(["302>/admin/login/?next=/admin/no-such-screen/"] * 4 + ["4
 
 # Wagtail's screens for a snippet model: URL name -> the object argument it takes.
 SNIPPET_SCREENS = {
-    "wagtailsnippets_{}:list": "", "wagtailsnippets_{}:list_results": "", "wagtailsnippets_{}:add": "",
-    "wagtailsnippets_{}:edit": "pk", "wagtailsnippets_{}:delete": "pk", "wagtailsnippets_{}:usage": "pk",
-    "wagtailsnippets_{}:history": "pk", "wagtailsnippets_{}:history_results": "pk",
+    "wagtailsnippets_{}:list": "",
+    "wagtailsnippets_{}:list_results": "",
+    "wagtailsnippets_{}:add": "",
+    "wagtailsnippets_{}:edit": "pk",
+    "wagtailsnippets_{}:delete": "pk",
+    "wagtailsnippets_{}:usage": "pk",
+    "wagtailsnippets_{}:history": "pk",
+    "wagtailsnippets_{}:history_results": "pk",
     "wagtailsnippets_{}:copy": "pk",
-    "wagtailsnippetchoosers_{}:choose": "", "wagtailsnippetchoosers_{}:choose_results": "",
-    "wagtailsnippetchoosers_{}:chosen": "pk", "wagtailsnippetchoosers_{}:chosen_multiple": "",
+    "wagtailsnippetchoosers_{}:choose": "",
+    "wagtailsnippetchoosers_{}:choose_results": "",
+    "wagtailsnippetchoosers_{}:chosen": "pk",
+    "wagtailsnippetchoosers_{}:chosen_multiple": "",
     "wagtailsnippetchoosers_{}:create": "",
 }
 # (GET, POST) on every screen: people and organisations are for platform admins only (an editor is sent to
@@ -117,7 +136,9 @@ EDITORS_TOO = ("login login login login 200 200", "login login login login ok ok
 def _no_creation_form(tokens):
     """A chooser's "create" screen: no chooser has a creation form (people are made through the services, content
     on its own screens), so whoever may use the listing gets 404 there (learning/core/snippet_choosers.py)."""
-    return tuple(" ".join("404" if token in ("200", "ok") else token for token in part.split()) for part in tokens)
+    return tuple(
+        " ".join("404" if token in ("200", "ok") else token for token in part.split()) for part in tokens
+    )
 
 
 def snippet_lines(model, obj, tokens, *, per_org):
@@ -127,8 +148,15 @@ def snippet_lines(model, obj, tokens, *, per_org):
     for name, arg in SNIPPET_SCREENS.items():
         get, post = _no_creation_form(tokens) if name == "wagtailsnippetchoosers_{}:create" else tokens
         both = per_org and arg
-        lines.append(E(name.format(model), f"pk={obj}" if arg else "", f"{get} | {get}" if both else get,
-                       post=f"{post} | {post}" if both else post, data="empty"))
+        lines.append(
+            E(
+                name.format(model),
+                f"pk={obj}" if arg else "",
+                f"{get} | {get}" if both else get,
+                post=f"{post} | {post}" if both else post,
+                data="empty",
+            )
+        )
     return lines
 
 
@@ -342,5 +370,9 @@ ENTRIES = [
 
 # How big the table is: (URL line x object) cells, each asked by every identity; and the refused POSTs it sends.
 CELLS = sum(len(entry.parts) for entry in ENTRIES) * len(IDENTITIES)
-REFUSED_POSTS = sum(token != "ok" if posts else token in REFUSALS
-                    for entry in ENTRIES for _key, gets, posts in entry.parts for token in (posts or gets))
+REFUSED_POSTS = sum(
+    token != "ok" if posts else token in REFUSALS
+    for entry in ENTRIES
+    for _key, gets, posts in entry.parts
+    for token in (posts or gets)
+)

@@ -1,6 +1,7 @@
 """Walk the whole URL resolver and say which patterns the matrix does not cover, so a new view cannot be
 forgotten: the project's own views (and the Wagtail admin screens for the project's models) need an entry by
 URL name; third-party patterns need an entry or a prefix rule."""
+
 import re
 from dataclasses import dataclass
 
@@ -8,8 +9,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 PROJECT_PACKAGES = ("learning", "modules", "assessments", "certificates")
 # Wagtail's admin screens for the project's own models (snippets and their choosers) are project patterns too.
-PROJECT_SNIPPETS = re.compile(rf"^wagtailsnippet(?:s|choosers)_(?:{'|'.join(PROJECT_PACKAGES)}|organisations|"
-                              r"coverage|progress|accounts|core)_\w+:")
+PROJECT_SNIPPETS = re.compile(
+    rf"^wagtailsnippet(?:s|choosers)_(?:{'|'.join(PROJECT_PACKAGES)}|organisations|"
+    r"coverage|progress|accounts|core)_\w+:"
+)
 
 
 @dataclass(frozen=True)
@@ -26,8 +29,9 @@ class Route:
 
     @property
     def is_project(self):
-        return (any(part.split(".")[0] in PROJECT_PACKAGES for part in (self.module, self.urlconf))
-                or bool(self.name and PROJECT_SNIPPETS.match(self.name)))
+        return any(part.split(".")[0] in PROJECT_PACKAGES for part in (self.module, self.urlconf)) or bool(
+            self.name and PROJECT_SNIPPETS.match(self.name)
+        )
 
 
 def _module_name(urlconf):

@@ -4,6 +4,7 @@ editor and a platform admin who also belong to A; and content every organisation
 
 Every identity the matrix signs in as belongs to A, so A's objects are "ours" and B's are "another
 organisation's"."""
+
 import random
 from datetime import date, timedelta
 from types import SimpleNamespace
@@ -13,13 +14,13 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
+from assessments.models import Notification, Quiz
+from assessments.practice.services import exports, reflections, reviews
+from assessments.practice.services.supervision import session_note_save, session_save
 from assessments.quizzes.factories import ReflectiveEntryFactory
 from assessments.quizzes.formats import bank
-from assessments.models import Notification, Quiz
 from assessments.quizzes.services import attempts
-from assessments.practice.services import exports, reflections, reviews
 from assessments.quizzes.services.imports import questions_write
-from assessments.practice.services.supervision import session_note_save, session_save
 from certificates.bundles import bundle_request
 from certificates.models import Certificate
 from learning.coverage.services import assignment_create, staff_import_check
@@ -43,20 +44,37 @@ def _content():
     organisation shares."""
     index = site_structure_ensure()
     topic = TopicFactory(name="Whole family", slug="whole-family")
-    certified = ModulePageFactory(parent=index, title="Certified module", topic=topic, validity_months=36,
-                                  require_quiz_pass=False)
+    certified = ModulePageFactory(
+        parent=index, title="Certified module", topic=topic, validity_months=36, require_quiz_pass=False
+    )
     LessonPageFactory(parent=certified, title="Certified lesson")
     assigned = ModulePageFactory(parent=index, title="Assigned module", topic=topic)
     lesson = LessonPageFactory(parent=assigned, title="Open lesson")
     quiz = Quiz.objects.create(title="Matrix quiz", pass_mark=50, questions_per_attempt=2)
-    questions_write(quiz=quiz, questions=[
-        bank.Question(name=f"q{n}", qtype="single", text=f"Question {n}?",
-                      options=[bank.Option("Right", 100), bank.Option("Wrong", 0)]) for n in range(3)])
+    questions_write(
+        quiz=quiz,
+        questions=[
+            bank.Question(
+                name=f"q{n}",
+                qtype="single",
+                text=f"Question {n}?",
+                options=[bank.Option("Right", 100), bank.Option("Wrong", 0)],
+            )
+            for n in range(3)
+        ],
+    )
     document = Document.objects.create(title="Handout", file=ContentFile(b"A handout.", name="handout.txt"))
-    return SimpleNamespace(certified=certified, assigned=assigned, lesson=lesson, quiz=quiz, topic=topic,
-                           question=quiz.questions.first(), document=document,
-                           sign_in_only=PageViewRestriction.objects.get(page=index),
-                           level=FrameworkLevel.objects.create(name="Informed", slug="informed"))
+    return SimpleNamespace(
+        certified=certified,
+        assigned=assigned,
+        lesson=lesson,
+        quiz=quiz,
+        topic=topic,
+        question=quiz.questions.first(),
+        document=document,
+        sign_in_only=PageViewRestriction.objects.get(page=index),
+        level=FrameworkLevel.objects.create(name="Informed", slug="informed"),
+    )
 
 
 STAFF_CSV = "name,email,job title\nNew Person,new.person.{key}@example.org,Nurse\n"
@@ -71,17 +89,41 @@ def _organisation(key, content, committed):
     Each step runs what it queues on commit (eager Celery) before the next step reads its result."""
     with committed():
         adp = OrganisationFactory(name=f"Partnership {key}", kind=Organisation.Kind.ADP)
-        organisation = OrganisationFactory(name=f"Organisation {key}", partnership=adp,
-                                           shares_with_partnership=True)
+        organisation = OrganisationFactory(
+            name=f"Organisation {key}", partnership=adp, shares_with_partnership=True
+        )
         team = TeamFactory(organisation=organisation, name=f"Team {key}")
-        lead = MembershipFactory(organisation=organisation, is_learner=False, is_lead=True, job_title="Lead",
-                                 user__email=f"lead.{key}@example.org")
-        supervisor = MembershipFactory(organisation=organisation, team=team, is_supervisor=True,
-                                       job_title="Team leader", user__email=f"supervisor.{key}@example.org")
-        learner = MembershipFactory(organisation=organisation, team=team, supervisor=supervisor,
-                                    job_title="Nurse", user__email=f"learner.{key}@example.org")
-    o = SimpleNamespace(key=key, organisation=organisation, adp=adp, team=team, lead=lead,
-                        supervisor=supervisor, learner=learner, content=content)
+        lead = MembershipFactory(
+            organisation=organisation,
+            is_learner=False,
+            is_lead=True,
+            job_title="Lead",
+            user__email=f"lead.{key}@example.org",
+        )
+        supervisor = MembershipFactory(
+            organisation=organisation,
+            team=team,
+            is_supervisor=True,
+            job_title="Team leader",
+            user__email=f"supervisor.{key}@example.org",
+        )
+        learner = MembershipFactory(
+            organisation=organisation,
+            team=team,
+            supervisor=supervisor,
+            job_title="Nurse",
+            user__email=f"learner.{key}@example.org",
+        )
+    o = SimpleNamespace(
+        key=key,
+        organisation=organisation,
+        adp=adp,
+        team=team,
+        lead=lead,
+        supervisor=supervisor,
+        learner=learner,
+        content=content,
+    )
 
     # Learning: a certificate for the certified module, a graded attempt and one in progress.
     with committed():
@@ -98,9 +140,14 @@ def _organisation(key, content, committed):
         o.entry_draft = ReflectiveEntryFactory(membership=learner, title=f"Draft {key}")
         o.entry_submitted = _submitted(learner)
         o.entry_signed_off = reviews.reflection_sign_off(entry=_submitted(learner), user=supervisor.user)
-        o.session = session_save(user=supervisor.user, supervisees=[learner], kind="individual",
-                                 held_on=date.today() - timedelta(days=1), reflections=[o.entry_signed_off],
-                                 summary=f"Session {key}")
+        o.session = session_save(
+            user=supervisor.user,
+            supervisees=[learner],
+            kind="individual",
+            held_on=date.today() - timedelta(days=1),
+            reflections=[o.entry_signed_off],
+            summary=f"Session {key}",
+        )
         session_note_save(session=o.session, user=learner.user, body="My note.")
         o.notification = Notification.objects.filter(user=learner.user).order_by("-pk").first()
     with committed():
@@ -109,12 +156,21 @@ def _organisation(key, content, committed):
 
     # Workforce: an assignment, an open invitation, a staff import to confirm, a ready ZIP bundle.
     with committed():
-        o.assignment = assignment_create(organisation=organisation, module=content.assigned,
-                                         created_by=lead.user, due_on=date.today() + timedelta(days=30))
-        o.invitation = invitation_create(organisation=organisation, email=f"invited.{key}@example.org",
-                                         invited_by=lead.user)
-        _file, o.staff_import = staff_import_check(organisation=organisation, uploaded_by=lead.user,
-                                                   filename="staff.csv", text=STAFF_CSV.format(key=key))
+        o.assignment = assignment_create(
+            organisation=organisation,
+            module=content.assigned,
+            created_by=lead.user,
+            due_on=date.today() + timedelta(days=30),
+        )
+        o.invitation = invitation_create(
+            organisation=organisation, email=f"invited.{key}@example.org", invited_by=lead.user
+        )
+        _file, o.staff_import = staff_import_check(
+            organisation=organisation,
+            uploaded_by=lead.user,
+            filename="staff.csv",
+            text=STAFF_CSV.format(key=key),
+        )
     with committed():
         o.bundle = bundle_request(organisation=organisation, team=None, requested_by=lead.user)
     return o
@@ -122,6 +178,7 @@ def _organisation(key, content, committed):
 
 def world_build(capture_on_commit):
     """The whole world, with what each step queues on commit run as if it had committed (eager Celery)."""
+
     def committed():
         return capture_on_commit(execute=True)
 
@@ -137,8 +194,21 @@ def world_build(capture_on_commit):
     for o in (a, b):
         for name in ("export", "bundle", "attempt", "attempt_graded", "data_export"):
             getattr(o, name).refresh_from_db()
-        states = (o.export.status, o.bundle.status, o.attempt.status, o.attempt_graded.status, o.data_export.status)
-        assert states == ("ready", "ready", "in_progress", "graded", "ready"), f"the world is not ready: {states}"
-    users = {"learner": a.learner.user, "supervisor": a.supervisor.user, "lead": a.lead.user,
-             "editor": editor, "admin": admin}
+        states = (
+            o.export.status,
+            o.bundle.status,
+            o.attempt.status,
+            o.attempt_graded.status,
+            o.data_export.status,
+        )
+        assert states == ("ready", "ready", "in_progress", "graded", "ready"), (
+            f"the world is not ready: {states}"
+        )
+    users = {
+        "learner": a.learner.user,
+        "supervisor": a.supervisor.user,
+        "lead": a.lead.user,
+        "editor": editor,
+        "admin": admin,
+    }
     return SimpleNamespace(A=a, B=b, content=content, users=users)

@@ -7,11 +7,12 @@ two.
 (The third, a lead's "no emails" choice stopping the monthly report, is in
 tests/coverage/test_monthly_report_opt_out.py, beside the coverage fixtures it uses.)
 """
+
 import pytest
 from django.urls import reverse
 
-from assessments.quizzes import scoring
 from assessments.models import Quiz
+from assessments.quizzes import scoring
 from assessments.quizzes.selectors import quiz_passed
 from assessments.quizzes.services.attempts import attempt_start, attempt_submit
 from assessments.quizzes.services.imports import questions_write
@@ -29,9 +30,11 @@ pytestmark = pytest.mark.django_db
 
 # --- 1. A score exactly at the pass mark passes -----------------------------------------------------------
 
+
 def _quiz(*, pass_mark, questions, module=None):
-    quiz = Quiz.objects.create(title="Boundary quiz", module=module, pass_mark=pass_mark,
-                               questions_per_attempt=questions)
+    quiz = Quiz.objects.create(
+        title="Boundary quiz", module=module, pass_mark=pass_mark, questions_per_attempt=questions
+    )
     questions_write(quiz=quiz, questions=[make_bank_question(i, "single") for i in range(questions)])
     return quiz
 
@@ -66,8 +69,9 @@ def module_with_lessons(db):
 
 
 @pytest.mark.parametrize("pass_mark,completes", [(50, True), (51, False)])
-def test_completion_rule_counts_a_grade_exactly_at_the_pass_mark(module_with_lessons, pass_mark, completes,
-                                                                 django_capture_on_commit_callbacks):
+def test_completion_rule_counts_a_grade_exactly_at_the_pass_mark(
+    module_with_lessons, pass_mark, completes, django_capture_on_commit_callbacks
+):
     learner = UserFactory()
     quiz = _quiz(pass_mark=pass_mark, questions=2, module=module_with_lessons)
     with django_capture_on_commit_callbacks(execute=True):  # the completion check is queued on commit
@@ -82,6 +86,7 @@ def test_completion_rule_counts_a_grade_exactly_at_the_pass_mark(module_with_les
 
 
 # --- 2. An inactive supervisor's staff list is empty --------------------------------------------------------
+
 
 @pytest.fixture
 def supervision():

@@ -1,5 +1,6 @@
 """The import contract ([tool.importlinter] in pyproject.toml): it holds on the real tree, it fails on an
 upward import, every app sits in one of its layers, and a function-level import of another app says why."""
+
 import ast
 import shutil
 import subprocess
@@ -50,8 +51,11 @@ def test_every_app_sits_in_a_layer():
     """A new app (or project module) must be placed in the layers, or the contract would not see it."""
     placed = {name.strip() for layer in LAYERS["layers"] for name in layer.split("|")}
     apps = {package for package in CONFIG["root_packages"] if package != "learning"}
-    apps |= {f"learning.{path.stem}" for path in (ROOT / "learning").iterdir()
-             if (path.suffix == ".py" and path.stem != "__init__") or (path / "__init__.py").exists()}
+    apps |= {
+        f"learning.{path.stem}"
+        for path in (ROOT / "learning").iterdir()
+        if (path.suffix == ".py" and path.stem != "__init__") or (path / "__init__.py").exists()
+    }
     assert apps <= placed, f"not in any layer of [tool.importlinter]: {sorted(apps - placed)}"
 
 
@@ -88,8 +92,11 @@ def test_a_function_level_import_of_another_app_says_why():
         module = ".".join(relative.with_suffix("").parts).removesuffix(".__init__")
         lines = path.read_text().splitlines()
         for node in _function_level_imports(ast.parse("\n".join(lines))):
-            others = [name for name in _imported(node, module, path.name == "__init__.py")
-                      if name.split(".")[0] in CONFIG["root_packages"] and _app(name) != _app(module)]
+            others = [
+                name
+                for name in _imported(node, module, path.name == "__init__.py")
+                if name.split(".")[0] in CONFIG["root_packages"] and _app(name) != _app(module)
+            ]
             line, above = lines[node.lineno - 1], lines[node.lineno - 2].strip()
             if others and "#" not in line and not above.startswith("#"):
                 unexplained.append(f"{relative}:{node.lineno} imports {', '.join(others)}")

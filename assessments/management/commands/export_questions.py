@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from assessments.quizzes.services.imports import questions_export
-
 from assessments.management.commands.import_questions import quiz_lookup
+from assessments.quizzes.services.imports import questions_export
 
 
 class Command(BaseCommand):

@@ -8,7 +8,9 @@ from learning.core.errors import ServiceError
 
 
 def quiz_lookup(value):
-    quiz = Quiz.objects.filter(pk=value).first() if value.isdigit() else Quiz.objects.filter(title=value).first()
+    quiz = (
+        Quiz.objects.filter(pk=value).first() if value.isdigit() else Quiz.objects.filter(title=value).first()
+    )
     if quiz is None:
         raise CommandError(f"No quiz with id or title {value!r}.")
     return quiz
@@ -22,9 +24,13 @@ class Command(BaseCommand):
         parser.add_argument("--quiz", required=True, help="quiz id or exact title")
         parser.add_argument("--format", choices=["gift", "xml"], help="default: from the file's extension")
         parser.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
-        parser.add_argument("--grades", choices=["error", "nearest"], default="error",
-                            help="a grade Moodle does not accept: refuse the file (default) or round it to the "
-                                 "nearest one Moodle accepts, as Moodle's 'match grades' option")
+        parser.add_argument(
+            "--grades",
+            choices=["error", "nearest"],
+            default="error",
+            help="a grade Moodle does not accept: refuse the file (default) or round it to the "
+            "nearest one Moodle accepts, as Moodle's 'match grades' option",
+        )
 
     def handle(self, *args, path, quiz, format, dry_run, grades, **options):
         try:
@@ -37,5 +43,7 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if not result.ok:
             raise CommandError(f"{len(result.report.invalid)} invalid question(s): nothing was imported.")
-        summary = f"{len(result.report.questions)} question(s), {len(result.report.skipped)} skipped as unsupported"
+        summary = (
+            f"{len(result.report.questions)} question(s), {len(result.report.skipped)} skipped as unsupported"
+        )
         self.stdout.write(self.style.SUCCESS(("Dry run: " if dry_run else "Done: ") + summary + "."))

@@ -4,6 +4,7 @@ The list selectors mirror the rules in assessments/rules.py (asking the rule row
 each); readable_by_supervisor is the mirror of the supervisor half of assessments.view_entry, and every list of
 entries a supervisor sees (queue, overview counts, sessions) is built from it or from submitted_to_user.
 """
+
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -15,9 +16,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from learning.organisations.models import Membership, Team, acting_supervisor
-
 from assessments.models import Notification, ReflectiveEntry
+from learning.organisations.models import Membership, Team, acting_supervisor
 
 Status = ReflectiveEntry.Status
 SHARED = [Status.SUBMITTED, Status.CHANGES_REQUESTED, Status.SIGNED_OFF]
@@ -38,8 +38,11 @@ def readable_by_supervisor(user, prefix="") -> Q:
 
 def reflections_of(*, user):
     """The person's own reflections, most recently changed first."""
-    return (ReflectiveEntry.objects.filter(author=user)
-            .select_related("module", "membership__organisation").order_by("-updated_at", "-pk"))
+    return (
+        ReflectiveEntry.objects.filter(author=user)
+        .select_related("module", "membership__organisation")
+        .order_by("-updated_at", "-pk")
+    )
 
 
 def reflections_visible_to(*, user):
@@ -49,10 +52,18 @@ def reflections_visible_to(*, user):
 
 def reflection_for(*, entry_id, user, rule="assessments.view_entry"):
     """The entry, if the user passes `rule` for it; otherwise None (and the view answers 404)."""
-    entry = (ReflectiveEntry.objects
-             .select_related("author", "module", "membership__organisation", "membership__supervisor__user",
-                             "submitted_to__user")
-             .prefetch_related("shared_with__user").filter(pk=entry_id).first())
+    entry = (
+        ReflectiveEntry.objects.select_related(
+            "author",
+            "module",
+            "membership__organisation",
+            "membership__supervisor__user",
+            "submitted_to__user",
+        )
+        .prefetch_related("shared_with__user")
+        .filter(pk=entry_id)
+        .first()
+    )
     if entry is None or not rules.test_rule(rule, user, entry):
         return None
     return entry
@@ -79,36 +90,59 @@ def review_cutoff():
 def review_queue(*, user):
     """Entries waiting for this supervisor, oldest submission first, each marked overdue or not."""
     overdue = ExpressionWrapper(Q(submitted_at__lt=review_cutoff()), output_field=BooleanField())
-    return (ReflectiveEntry.objects.filter(submitted_to_user(user), status=Status.SUBMITTED)
-            .select_related("author", "module", "membership__organisation", "membership__team")
-            .annotate(is_overdue=overdue).order_by("submitted_at", "pk"))
+    return (
+        ReflectiveEntry.objects.filter(submitted_to_user(user), status=Status.SUBMITTED)
+        .select_related("author", "module", "membership__organisation", "membership__team")
+        .annotate(is_overdue=overdue)
+        .order_by("submitted_at", "pk")
+    )
 
 
 def _count(queryset):
     """A correlated COUNT(*) subquery, so several counts come back in one query."""
-    return Coalesce(Subquery(queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")[:1],
-                             output_field=IntegerField()), 0)
+    return Coalesce(
+        Subquery(
+            queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        0,
+    )
 
 
 def nav_counts(*, user) -> dict:
     """The review queue's length and the unread notifications, in one query (the header shows both)."""
     queue = ReflectiveEntry.objects.filter(submitted_to_user(user), status=Status.SUBMITTED)
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
-    row = (get_user_model().objects.filter(pk=user.pk)
-           .annotate(review=_count(queue), unread=_count(unread)).values("review", "unread").first())
+    row = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(review=_count(queue), unread=_count(unread))
+        .values("review", "unread")
+        .first()
+    )
     return row or {"review": 0, "unread": 0}
 
 
 def supervisee_overview(*, user):
     """The user's active supervisees with how many of their reflections wait for this user's review and how many
     signed-off ones this user may read (entries sent to an earlier supervisor and not shared are not counted)."""
-    return (Membership.objects.active().supervised_by(user)
-            .select_related("user", "organisation", "team")
-            .annotate(waiting=Count("reflections", filter=submitted_to_user(user, "reflections__")
-                                    & Q(reflections__status=Status.SUBMITTED)),
-                      signed_off=Count("reflections", filter=readable_by_supervisor(user, "reflections__")
-                                       & Q(reflections__status=Status.SIGNED_OFF)))
-            .order_by("organisation__name", "user__last_name", "user__first_name"))
+    return (
+        Membership.objects.active()
+        .supervised_by(user)
+        .select_related("user", "organisation", "team")
+        .annotate(
+            waiting=Count(
+                "reflections",
+                filter=submitted_to_user(user, "reflections__") & Q(reflections__status=Status.SUBMITTED),
+            ),
+            signed_off=Count(
+                "reflections",
+                filter=readable_by_supervisor(user, "reflections__")
+                & Q(reflections__status=Status.SIGNED_OFF),
+            ),
+        )
+        .order_by("organisation__name", "user__last_name", "user__first_name")
+    )
 
 
 def notifications_for(*, user):
@@ -134,15 +168,29 @@ class TeamReflectionCounts:
 def reflection_counts_by_team(*, organisation) -> list[TeamReflectionCounts]:
     """Per team, how many reflections were shared for review and signed off: numbers only, never text, for the
     coverage dashboard. Drafts are private and not counted. People without a team come last (team_id None)."""
-    rows = (ReflectiveEntry.objects.filter(membership__organisation=organisation, status__in=SHARED)
-            .values("membership__team_id")
-            .annotate(signed_off=Count("pk", filter=Q(status=Status.SIGNED_OFF)),
-                      submitted=Count("pk", filter=~Q(status=Status.SIGNED_OFF)))
-            .order_by())
+    rows = (
+        ReflectiveEntry.objects.filter(membership__organisation=organisation, status__in=SHARED)
+        .values("membership__team_id")
+        .annotate(
+            signed_off=Count("pk", filter=Q(status=Status.SIGNED_OFF)),
+            submitted=Count("pk", filter=~Q(status=Status.SIGNED_OFF)),
+        )
+        .order_by()
+    )
     counts = {row["membership__team_id"]: row for row in rows}
-    result = [TeamReflectionCounts(team.pk, team.name, counts.get(team.pk, {}).get("submitted", 0),
-                                   counts.get(team.pk, {}).get("signed_off", 0))
-              for team in Team.objects.filter(organisation=organisation).order_by("name")]
+    result = [
+        TeamReflectionCounts(
+            team.pk,
+            team.name,
+            counts.get(team.pk, {}).get("submitted", 0),
+            counts.get(team.pk, {}).get("signed_off", 0),
+        )
+        for team in Team.objects.filter(organisation=organisation).order_by("name")
+    ]
     if None in counts:
-        result.append(TeamReflectionCounts(None, gettext("No team"), counts[None]["submitted"], counts[None]["signed_off"]))
+        result.append(
+            TeamReflectionCounts(
+                None, gettext("No team"), counts[None]["submitted"], counts[None]["signed_off"]
+            )
+        )
     return result

@@ -1,5 +1,6 @@
 """Reflective-account PDFs: the author asks for one or more entries, a task renders them into private storage,
 and only the author can download the file (through a view that checks, never a public media URL)."""
+
 import logging
 import uuid
 
@@ -10,12 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.models import ReflectionExport
+from assessments.practice import regulator_layouts as layouts
 from learning.core.errors import ServiceError
 from learning.core.pdf import PDFRenderError, render_pdf
 from learning.core.tasks_queue import queue_after_commit
-
-from assessments.models import ReflectionExport
-from assessments.practice import regulator_layouts as layouts
 
 logger = logging.getLogger(__name__)
 EXPORT_DIR = "private/reflection-exports"
@@ -33,7 +33,9 @@ def export_request(*, author, entries, layout=ReflectionExport.Layout.ACCOUNT) -
     if not entries:
         raise ServiceError(_("Choose at least one reflection to download."), code="empty")
     if len(entries) > MAX_ENTRIES:
-        raise ServiceError(_("Choose up to %(n)s reflections at a time.") % {"n": MAX_ENTRIES}, code="too_many")
+        raise ServiceError(
+            _("Choose up to %(n)s reflections at a time.") % {"n": MAX_ENTRIES}, code="too_many"
+        )
     if not all(rules.test_rule("assessments.export_entry", author, entry) for entry in entries):
         raise ServiceError(_("You can only download your own reflections."), code="forbidden")
     if layout not in ReflectionExport.Layout.values:
@@ -53,8 +55,9 @@ TEMPLATES = {
 
 def _context(export) -> dict:
     entries = list(
-        export.entries.select_related("module", "membership__organisation", "membership__team")
-        .order_by("created_at", "pk")
+        export.entries.select_related("module", "membership__organisation", "membership__team").order_by(
+            "created_at", "pk"
+        )
     )
     context = {"author": export.author, "entries": entries, "generated_at": timezone.now()}
     form = layouts.FORMS.get(export.layout)
@@ -83,6 +86,10 @@ def export_render(*, export_id: int) -> ReflectionExport:
         if export.status != ReflectionExport.Status.PENDING:
             default_storage.delete(path)
             return export
-        export.status, export.file_path, export.finished_at = ReflectionExport.Status.READY, path, timezone.now()
+        export.status, export.file_path, export.finished_at = (
+            ReflectionExport.Status.READY,
+            path,
+            timezone.now(),
+        )
         export.save(update_fields=["status", "file_path", "finished_at"])
     return export

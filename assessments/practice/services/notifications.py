@@ -1,13 +1,13 @@
 """Tell people what happened to reflections and sessions: an in-app notification that persists until read,
 and an email sent by a task once the change is committed."""
+
 from django.db import transaction
 from django.utils import timezone
 
+from assessments.models import Notification
 from learning.core.links import absolute_url
 from learning.core.mail import email_send
 from learning.core.tasks_queue import queue_after_commit
-
-from assessments.models import Notification
 
 
 def notification_send(*, user, message: str, url: str) -> Notification:
@@ -29,9 +29,12 @@ def notification_email_send(*, notification_id: int) -> bool:
     )
     if notification is None or notification.emailed_at is not None or not notification.user.email:
         return False
-    email_send(to=notification.user.email, subject=notification.message,
-               template="assessments/reflections/email/notification",
-               context={"notification": notification, "url": absolute_url(notification.url)})
+    email_send(
+        to=notification.user.email,
+        subject=notification.message,
+        template="assessments/reflections/email/notification",
+        context={"notification": notification, "url": absolute_url(notification.url)},
+    )
     notification.emailed_at = timezone.now()
     notification.save(update_fields=["emailed_at"])
     return True

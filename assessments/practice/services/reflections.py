@@ -3,6 +3,7 @@
 Every write locks the row and asks assessments/rules.py first, so a signed-off entry cannot be changed however
 the request arrives (an old tab's autosave, a replayed form). The review steps are in services/reviews.py.
 """
+
 import rules
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,14 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.models import ReflectionComment, ReflectionExport, ReflectiveEntry
+from assessments.practice.identifiers import Finding, identifiers_in_entry
+from assessments.practice.reflection_templates import CODE_RELEVANCE, stages_of
+from assessments.practice.selectors.reflections import reflection_reviewer
+from assessments.practice.services.notifications import notification_send
 from learning.core.errors import ServiceError
 from learning.core.retention import stored_files_delete
-
-from assessments.practice.identifiers import Finding, identifiers_in_entry
-from assessments.models import ReflectionComment, ReflectionExport, ReflectiveEntry
-from assessments.practice.selectors.reflections import reflection_reviewer
-from assessments.practice.reflection_templates import CODE_RELEVANCE, stages_of
-from assessments.practice.services.notifications import notification_send
 
 STAGE_MAX_CHARS = 20000
 
@@ -34,24 +34,37 @@ class IncompleteReflection(ServiceError):
     """Some stages are empty; a reflection is submitted whole."""
 
     def __init__(self, stages):
-        super().__init__(_("Write something for each part before you submit: %(parts)s.")
-                         % {"parts": ", ".join(str(stage.label) for stage in stages)}, code="incomplete")
+        super().__init__(
+            _("Write something for each part before you submit: %(parts)s.")
+            % {"parts": ", ".join(str(stage.label) for stage in stages)},
+            code="incomplete",
+        )
         self.stages = stages
 
 
 def locked_entry(entry) -> ReflectiveEntry:
     # of=("self",): PostgreSQL refuses FOR UPDATE on the nullable side of the join to the supervisor.
-    return ReflectiveEntry.objects.select_for_update(of=("self",)).select_related(
-        "membership__supervisor__user", "membership__organisation", "module", "author", "submitted_to__user",
-        "submitted_to__organisation",
-    ).get(pk=entry.pk)
+    return (
+        ReflectiveEntry.objects.select_for_update(of=("self",))
+        .select_related(
+            "membership__supervisor__user",
+            "membership__organisation",
+            "module",
+            "author",
+            "submitted_to__user",
+            "submitted_to__organisation",
+        )
+        .get(pk=entry.pk)
+    )
 
 
 def require_rule(rule, user, entry):
     if rules.test_rule(rule, user, entry):
         return
     if entry.is_locked and rules.test_rule("assessments.view_entry", user, entry):
-        raise ServiceError(_("This reflection has been signed off, so it can no longer be changed."), code="locked")
+        raise ServiceError(
+            _("This reflection has been signed off, so it can no longer be changed."), code="locked"
+        )
     raise ServiceError(_("You cannot do that with this reflection now."), code="forbidden")
 
 
@@ -68,7 +81,11 @@ def reflection_create(*, author, membership, template, module=None, title="") ->
     if membership.user_id != author.pk or not membership.is_active:
         raise ServiceError(_("Choose one of your own organisations."))
     entry = ReflectiveEntry(
-        author=author, membership=membership, template=template, module=module, title=title.strip(),
+        author=author,
+        membership=membership,
+        template=template,
+        module=module,
+        title=title.strip(),
         prompt=module.reflective_prompt if module else "",
     )
     try:
@@ -94,7 +111,9 @@ def reflection_save(*, entry, user, title: str, stages: dict, code_themes=None) 
     if relevance:  # optional: stored only when written
         cleaned[CODE_RELEVANCE.key] = relevance
     if any(len(text) > STAGE_MAX_CHARS for text in cleaned.values()):
-        raise ServiceError(_("Each part can be up to %(n)s characters.") % {"n": STAGE_MAX_CHARS}, code="too_long")
+        raise ServiceError(
+            _("Each part can be up to %(n)s characters.") % {"n": STAGE_MAX_CHARS}, code="too_long"
+        )
     entry.title = (title or "").strip()[:200] or entry.title
     entry.stages = cleaned
     if code_themes is not None:
@@ -121,9 +140,14 @@ def reflection_submit(*, entry, user, anonymised_confirmed=False) -> ReflectiveE
         raise IncompleteReflection(missing)
     supervisor = reflection_reviewer(entry=entry)
     if supervisor is None:
-        raise ServiceError(_("You have no supervisor recorded at %(org)s, so this cannot be sent for review yet. "
-                             "Your workforce lead can add one.") % {"org": entry.membership.organisation},
-                           code="no_supervisor")
+        raise ServiceError(
+            _(
+                "You have no supervisor recorded at %(org)s, so this cannot be sent for review yet. "
+                "Your workforce lead can add one."
+            )
+            % {"org": entry.membership.organisation},
+            code="no_supervisor",
+        )
     findings = identifiers_in_entry(title=entry.title, stages=entry.stages)
     if findings and not anonymised_confirmed:
         raise IdentifiersFound(findings)
@@ -132,7 +156,8 @@ def reflection_submit(*, entry, user, anonymised_confirmed=False) -> ReflectiveE
     entry.save(update_fields=["status", "submitted_at", "submitted_to", "updated_at"])
     ReflectionComment.objects.create(entry=entry, author=user, kind=ReflectionComment.Kind.SUBMITTED)
     notification_send(
-        user=supervisor.user, url=reverse("reflection_detail", args=[entry.pk]),
+        user=supervisor.user,
+        url=reverse("reflection_detail", args=[entry.pk]),
         message=_("%(name)s sent you a reflection to review.") % {"name": entry.author},
     )
     return entry
@@ -149,7 +174,8 @@ def reflection_withdraw(*, entry, user) -> ReflectiveEntry:
     ReflectionComment.objects.create(entry=entry, author=user, kind=ReflectionComment.Kind.WITHDRAWN)
     if reviewer is not None:
         notification_send(
-            user=reviewer.user, url=reverse("review_queue"),
+            user=reviewer.user,
+            url=reverse("review_queue"),
             message=_("%(name)s withdrew a reflection they had sent you.") % {"name": entry.author},
         )
     return entry

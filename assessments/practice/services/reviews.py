@@ -1,17 +1,17 @@
 """Reviewing a reflection: the comment thread, asking for changes, and the sign-off that locks the entry."""
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.models import ReflectionComment, ReflectiveEntry
+from assessments.practice.services.notifications import notification_send
+from assessments.practice.services.reflections import about, locked_entry, require_rule
 from learning.core import audit
 from learning.core.audit import audit_log
 from learning.core.errors import ServiceError
 from learning.progress.services import completion_check_request
-
-from assessments.models import ReflectionComment, ReflectiveEntry
-from assessments.practice.services.notifications import notification_send
-from assessments.practice.services.reflections import about, locked_entry, require_rule
 
 
 def _required_text(body, message) -> str:
@@ -38,9 +38,12 @@ def reflection_comment(*, entry, user, body: str) -> ReflectionComment:
     entry = locked_entry(entry)
     require_rule("assessments.comment_entry", user, entry)
     body = _required_text(body, _("Write a comment first."))
-    comment = ReflectionComment.objects.create(entry=entry, author=user, kind=ReflectionComment.Kind.COMMENT, body=body)
+    comment = ReflectionComment.objects.create(
+        entry=entry, author=user, kind=ReflectionComment.Kind.COMMENT, body=body
+    )
     _tell_the_other_side(
-        entry=entry, actor=user,
+        entry=entry,
+        actor=user,
         message_for_author=_("%(name)s commented on %(about)s.") % {"name": user, "about": about(entry)},
         message_for_supervisor=_("%(name)s replied on a reflection you are reviewing.") % {"name": user},
     )
@@ -55,16 +58,21 @@ def reflection_request_changes(*, entry, user, body: str) -> ReflectiveEntry:
     body = _required_text(body, _("Say what you would like changed, so the author knows what to do."))
     entry.status = ReflectiveEntry.Status.CHANGES_REQUESTED
     entry.save(update_fields=["status", "updated_at"])
-    ReflectionComment.objects.create(entry=entry, author=user, kind=ReflectionComment.Kind.CHANGES_REQUESTED, body=body)
+    ReflectionComment.objects.create(
+        entry=entry, author=user, kind=ReflectionComment.Kind.CHANGES_REQUESTED, body=body
+    )
     notification_send(
-        user=entry.author, url=reverse("reflection_detail", args=[entry.pk]),
+        user=entry.author,
+        url=reverse("reflection_detail", args=[entry.pk]),
         message=_("%(name)s asked for changes to %(about)s.") % {"name": user, "about": about(entry)},
     )
     return entry
 
 
 def _stamp_role(membership) -> str:
-    return ", ".join(part for part in [membership.job_title or str(_("Supervisor")), str(membership.organisation)])
+    return ", ".join(
+        part for part in [membership.job_title or str(_("Supervisor")), str(membership.organisation)]
+    )
 
 
 @transaction.atomic
@@ -82,13 +90,23 @@ def reflection_sign_off(*, entry, user, body: str = "") -> ReflectiveEntry:
     entry.signed_off_at, entry.signed_off_by = timezone.now(), user
     entry.signed_off_name = user.get_full_name() or user.email
     entry.signed_off_role = _stamp_role(supervisor)
-    entry.save(update_fields=["status", "signed_off_at", "signed_off_by", "signed_off_name", "signed_off_role",
-                              "updated_at"])
-    ReflectionComment.objects.create(entry=entry, author=user, kind=ReflectionComment.Kind.SIGNED_OFF,
-                                     body=(body or "").strip())
+    entry.save(
+        update_fields=[
+            "status",
+            "signed_off_at",
+            "signed_off_by",
+            "signed_off_name",
+            "signed_off_role",
+            "updated_at",
+        ]
+    )
+    ReflectionComment.objects.create(
+        entry=entry, author=user, kind=ReflectionComment.Kind.SIGNED_OFF, body=(body or "").strip()
+    )
     audit_log(entry, audit.REFLECTION_SIGNED_OFF, user=user, organisation_id=supervisor.organisation_id)
     notification_send(
-        user=entry.author, url=reverse("reflection_detail", args=[entry.pk]),
+        user=entry.author,
+        url=reverse("reflection_detail", args=[entry.pk]),
         message=_("%(name)s signed off %(about)s.") % {"name": user, "about": about(entry)},
     )
     if entry.module_id:

@@ -1,4 +1,5 @@
 """Reflective-account PDFs: ask for one, watch it being prepared, download it. Only its author ever can."""
+
 import rules
 from django.conf import settings
 from django.contrib import messages
@@ -8,14 +9,13 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from assessments.models import ReflectionExport
+from assessments.practice.forms.reflections import ExportForm
+from assessments.practice.selectors import reflections as selectors
+from assessments.practice.services import exports as services
 from learning.core import audit
 from learning.core.audit import audit_log
 from learning.core.errors import ServiceError
-
-from assessments.practice.selectors import reflections as selectors
-from assessments.practice.forms.reflections import ExportForm
-from assessments.models import ReflectionExport
-from assessments.practice.services import exports as services
 
 
 def _own_export(request, export_id):
@@ -33,8 +33,9 @@ def export_new(request):
         messages.error(request, next(iter(form.errors.values()))[0])
         return redirect("reflection_list")
     try:
-        export = services.export_request(author=request.user, entries=form.cleaned_data["entries"],
-                                         layout=form.cleaned_data["layout"])
+        export = services.export_request(
+            author=request.user, entries=form.cleaned_data["entries"], layout=form.cleaned_data["layout"]
+        )
     except ServiceError as exc:
         messages.error(request, exc.message)
         return redirect("reflection_list")
@@ -44,9 +45,15 @@ def export_new(request):
 @login_required
 def export_detail(request, export_id):
     export = _own_export(request, export_id)
-    return render(request, "assessments/reflections/export.html",
-                  {"export": export, "entry_count": export.entries.count(),
-                   "kept_days": settings.REFLECTION_EXPORT_RETENTION_DAYS})
+    return render(
+        request,
+        "assessments/reflections/export.html",
+        {
+            "export": export,
+            "entry_count": export.entries.count(),
+            "kept_days": settings.REFLECTION_EXPORT_RETENTION_DAYS,
+        },
+    )
 
 
 @login_required
@@ -61,5 +68,9 @@ def export_download(request, export_id):
         return redirect("reflection_export", export_id=export.pk)
     audit_log(export, audit.REFLECTIONS_DOWNLOADED)
     # Never cached: learning.core.middleware marks every response to a signed-in person private, no-store.
-    return FileResponse(default_storage.open(export.file_path, "rb"), as_attachment=True,
-                        filename=f"reflective-account-{export.created_at:%Y-%m-%d}.pdf", content_type="application/pdf")
+    return FileResponse(
+        default_storage.open(export.file_path, "rb"),
+        as_attachment=True,
+        filename=f"reflective-account-{export.created_at:%Y-%m-%d}.pdf",
+        content_type="application/pdf",
+    )

@@ -1,4 +1,5 @@
 """Reading a reflection and its review thread; commenting, asking for changes and signing off."""
+
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,12 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from learning.core.errors import ServiceError
-
-from assessments.practice.selectors import reflections as selectors
 from assessments.practice.forms.reflections import CommentForm, ReviewForm
+from assessments.practice.selectors import reflections as selectors
 from assessments.practice.services import notifications
 from assessments.practice.services import reviews as services
+from learning.core.errors import ServiceError
 
 
 def _entry(request, entry_id):
@@ -25,14 +25,20 @@ def _entry(request, entry_id):
 
 def _render(request, entry, *, review_form=None, comment_form=None, status=200):
     user = request.user
-    return render(request, "assessments/reflections/detail.html", {
-        "entry": entry, "thread": selectors.reflection_thread(entry=entry),
-        "is_author": entry.author_id == user.pk,
-        "review_form": review_form or ReviewForm(),
-        "comment_form": comment_form or CommentForm(),
-        "can_review": rules.test_rule("assessments.review_entry", user, entry),
-        "can_comment": rules.test_rule("assessments.comment_entry", user, entry),
-    }, status=status)
+    return render(
+        request,
+        "assessments/reflections/detail.html",
+        {
+            "entry": entry,
+            "thread": selectors.reflection_thread(entry=entry),
+            "is_author": entry.author_id == user.pk,
+            "review_form": review_form or ReviewForm(),
+            "comment_form": comment_form or CommentForm(),
+            "can_review": rules.test_rule("assessments.review_entry", user, entry),
+            "can_comment": rules.test_rule("assessments.comment_entry", user, entry),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -60,10 +66,14 @@ def reflection_comment(request, entry_id):
 
 REVIEW_ACTIONS = {
     "comment": (services.reflection_comment, gettext_lazy("Comment added. The author has been told.")),
-    "changes": (services.reflection_request_changes,
-                gettext_lazy("You asked for changes. The reflection is back with its author, who has been told.")),
-    "sign_off": (services.reflection_sign_off,
-                 gettext_lazy("Signed off. The reflection is now locked, and its author has been told.")),
+    "changes": (
+        services.reflection_request_changes,
+        gettext_lazy("You asked for changes. The reflection is back with its author, who has been told."),
+    ),
+    "sign_off": (
+        services.reflection_sign_off,
+        gettext_lazy("Signed off. The reflection is now locked, and its author has been told."),
+    ),
 }
 
 

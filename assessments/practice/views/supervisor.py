@@ -1,13 +1,14 @@
 """The supervisor's pages: the supervision overview and the review queue across all their supervisees."""
+
 import rules
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from assessments.practice.selectors import reflections as reflection_selectors
+from assessments.practice.selectors import supervision as supervision_selectors
 from learning.core.pagination import page_of
-
-from assessments.practice.selectors import reflections as reflection_selectors, supervision as supervision_selectors
 
 RECENT_SESSIONS = 5
 
@@ -21,13 +22,18 @@ def _supervisor_only(request):
 def supervision_home(request):
     _supervisor_only(request)
     queue = reflection_selectors.review_queue(user=request.user)
-    return render(request, "assessments/supervision_home.html", {
-        "waiting": queue.count(),
-        "overdue": queue.filter(submitted_at__lt=reflection_selectors.review_cutoff()).count(),
-        "sessions": supervision_selectors.sessions_visible_to(user=request.user)
-        .filter(supervisor__user=request.user)[:RECENT_SESSIONS],
-        "supervisees": reflection_selectors.supervisee_overview(user=request.user),
-    })
+    return render(
+        request,
+        "assessments/supervision_home.html",
+        {
+            "waiting": queue.count(),
+            "overdue": queue.filter(submitted_at__lt=reflection_selectors.review_cutoff()).count(),
+            "sessions": supervision_selectors.sessions_visible_to(user=request.user).filter(
+                supervisor__user=request.user
+            )[:RECENT_SESSIONS],
+            "supervisees": reflection_selectors.supervisee_overview(user=request.user),
+        },
+    )
 
 
 @login_required
@@ -35,5 +41,8 @@ def review_queue(request):
     """Reflections waiting for this supervisor, oldest first, overdue ones marked."""
     _supervisor_only(request)
     page = page_of(request, reflection_selectors.review_queue(user=request.user))
-    return render(request, "assessments/supervision/queue.html",
-                  {"page_obj": page, "review_days": settings.REFLECTION_REVIEW_DAYS})
+    return render(
+        request,
+        "assessments/supervision/queue.html",
+        {"page_obj": page, "review_days": settings.REFLECTION_REVIEW_DAYS},
+    )

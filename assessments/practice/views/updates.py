@@ -1,12 +1,12 @@
 """Updates: the in-app notifications about reflections and supervision, kept until read."""
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from learning.core.pagination import page_of
-
 from assessments.practice.selectors import reflections as selectors
 from assessments.practice.services import notifications as services
+from learning.core.pagination import page_of
 
 
 @login_required

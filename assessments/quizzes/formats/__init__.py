@@ -26,7 +26,19 @@ from assessments.quizzes.formats.moodle_xml import export_moodle_xml, parse_mood
 from assessments.quizzes.formats.sanitise import clean_html, plain_to_html
 
 __all__ = [
-    "QTYPES", "Option", "ParseReport", "Problem", "Question", "clean_html",
-    "clean_name", "clean_tag", "export_gift", "export_moodle_xml", "parse_gift",
-    "parse_moodle_xml", "plain_to_html", "truefalse_options", "validate_question",
+    "QTYPES",
+    "Option",
+    "ParseReport",
+    "Problem",
+    "Question",
+    "clean_html",
+    "clean_name",
+    "clean_tag",
+    "export_gift",
+    "export_moodle_xml",
+    "parse_gift",
+    "parse_moodle_xml",
+    "plain_to_html",
+    "truefalse_options",
+    "validate_question",
 ]

@@ -46,10 +46,31 @@ TAG_MAX_LENGTH = 100
 
 # Moodle's grade list, question_bank::fraction_options_full() (question/engine/bank.php), as percentages.
 # Moodle's importers refuse any other grade ("invalidgrade") unless told to round to the nearest one.
-_POSITIVE_GRADES = tuple(Decimal(g) for g in (
-    "100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333", "30", "25", "20",
-    "16.66667", "14.28571", "12.5", "11.11111", "10", "5",
-))
+_POSITIVE_GRADES = tuple(
+    Decimal(g)
+    for g in (
+        "100",
+        "90",
+        "83.33333",
+        "80",
+        "75",
+        "70",
+        "66.66667",
+        "60",
+        "50",
+        "40",
+        "33.33333",
+        "30",
+        "25",
+        "20",
+        "16.66667",
+        "14.28571",
+        "12.5",
+        "11.11111",
+        "10",
+        "5",
+    )
+)
 MOODLE_GRADES = (*_POSITIVE_GRADES, Decimal(0), *(-g for g in reversed(_POSITIVE_GRADES)))
 # match_grade_options(): a fraction within 0.00001 of a listed one is that grade (0.001 as a percentage).
 _GRADE_TOLERANCE = Decimal("0.001")
@@ -125,7 +146,9 @@ class ParseReport:
             # Two questions with one ID number would update the same bank question, one losing to the other.
             same = next((q for q in self.questions if q.idnumber == question.idnumber), None)
             if same:
-                errors.append(f"ID number {question.idnumber!r} is also given to the question on line {same.line}")
+                errors.append(
+                    f"ID number {question.idnumber!r} is also given to the question on line {same.line}"
+                )
         if errors:
             self.invalid.append(Problem(question.name, question.line, "; ".join(errors)))
             return
@@ -155,8 +178,10 @@ def match_grades(q: Question, mode: str) -> list[str]:
         grade = moodle_grade(option.fraction)
         if grade is None and mode == "nearest":
             grade = nearest_moodle_grade(option.fraction)
-            notes.append(f"option {i} grade {percent(option.fraction)} rounded to {percent(grade)}, "
-                         "the nearest grade Moodle accepts")
+            notes.append(
+                f"option {i} grade {percent(option.fraction)} rounded to {percent(grade)}, "
+                "the nearest grade Moodle accepts"
+            )
         if grade is not None:
             option.fraction = grade
     return notes
@@ -208,8 +233,10 @@ def _check_options(q: Question) -> list[str]:
         if not opt.fraction.is_finite() or not -HUNDRED <= opt.fraction <= HUNDRED:
             errors.append(f"option {i} fraction {opt.fraction} is outside -100..100")
         elif opt.fraction not in MOODLE_GRADES:
-            errors.append(f"option {i} grade {percent(opt.fraction)} is not one Moodle accepts "
-                          f"(the nearest is {percent(nearest_moodle_grade(opt.fraction))})")
+            errors.append(
+                f"option {i} grade {percent(opt.fraction)} is not one Moodle accepts "
+                f"(the nearest is {percent(nearest_moodle_grade(opt.fraction))})"
+            )
     return errors
 
 
@@ -252,7 +279,11 @@ def validate_fields(q: Question) -> list[str]:
         errors.append(msg)
     if msg := _check_rich("explanation", q.explanation):
         errors.append(msg)
-    if not isinstance(q.idnumber, str) or q.idnumber != clean_name(q.idnumber) or not q.idnumber.isprintable():
+    if (
+        not isinstance(q.idnumber, str)
+        or q.idnumber != clean_name(q.idnumber)
+        or not q.idnumber.isprintable()
+    ):
         errors.append("ID number has surrounding space, line breaks or control characters")
     elif len(q.idnumber) > IDNUMBER_MAX_LENGTH:
         errors.append(f"ID number is longer than {IDNUMBER_MAX_LENGTH} characters")

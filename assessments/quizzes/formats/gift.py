@@ -31,7 +31,6 @@ from assessments.quizzes.formats.bank import (
     clean_tag,
     match_grades,
     truefalse_options,
-    validate_question,
 )
 from assessments.quizzes.formats.sanitise import clean_html, html_to_plain, plain_to_html, strip_invalid_chars
 
@@ -72,7 +71,7 @@ def _rich(raw: str, default_format: str) -> str:
     """Convert one text field (still protected) into sanitised HTML."""
     match = _FORMAT_RE.match(raw)
     fmt = match.group(1) if match else default_format
-    text = _restore(raw[match.end():] if match else raw).strip()
+    text = _restore(raw[match.end() :] if match else raw).strip()
     # Moodle's "moodle" auto-format allows HTML, so only plain/markdown escape.
     return plain_to_html(text) if fmt in ("plain", "markdown") else clean_html(text)
 
@@ -114,7 +113,7 @@ def _parse_options(body: str, fmt: str) -> tuple[str, list[Option]]:
                 fraction = Decimal(weight.group(1).strip())
             except InvalidOperation:
                 raise _Invalid(f"bad weight %{_restore(weight.group(1))}%") from None
-            weighted, rest = True, rest[weight.end():]
+            weighted, rest = True, rest[weight.end() :]
         text, _, feedback = rest.partition("#")
         options.append(Option(_rich(text, fmt), fraction, _rich(feedback, fmt)))
     # Moodle: no "=" answer means several answers may be ticked.
@@ -152,15 +151,15 @@ def _parse_question(raw: str, comments: list[str]) -> Question:
         end = text.find("::", 2)
         if end < 0:
             raise _Invalid("question name is missing its closing '::'")
-        name, text = clean_name(_restore(text[2:end])), text[end + 2:].strip()
+        name, text = clean_name(_restore(text[2:end])), text[end + 2 :].strip()
     start, end = text.find("{"), text.find("}")
     if start < 0 and end < 0:
         raise _Unsupported("description (no answer block) is not supported")
-    if end < 0 or (start >= 0 and "{" in text[start + 1:end]):
+    if end < 0 or (start >= 0 and "{" in text[start + 1 : end]):
         raise _Invalid("unclosed '{' in answer block")
     if start < 0 or end < start:
         raise _Invalid("'}' without a matching '{'")
-    body, after = text[start + 1:end], text[end + 1:].strip()
+    body, after = text[start + 1 : end], text[end + 1 :].strip()
     if "{" in after or "}" in after:
         raise _Invalid("more than one answer block")
     before = text[:start].strip()
@@ -195,13 +194,18 @@ def parse_gift(text: str, *, grades: str = "error") -> ParseReport:
     report, category = ParseReport(), ""
     for content, comments in _blocks(text.lstrip("\ufeff")):
         if len(report.questions) + len(report.skipped) + len(report.invalid) >= MAX_QUESTIONS:
-            report.invalid.append(Problem("", content[0][0], f"a file can hold at most {MAX_QUESTIONS} "
-                                          "questions: split it into smaller files"))
+            report.invalid.append(
+                Problem(
+                    "",
+                    content[0][0],
+                    f"a file can hold at most {MAX_QUESTIONS} questions: split it into smaller files",
+                )
+            )
             break
         first = content[0][1].strip()
         if first.startswith("$CATEGORY:"):
             # Categories become a tag on every following question.
-            category = clean_tag(category_tag(first[len("$CATEGORY:"):]))
+            category = clean_tag(category_tag(first[len("$CATEGORY:") :]))
             content = content[1:]
             if not content:
                 continue

@@ -162,8 +162,13 @@ def parse_moodle_xml(text: str, *, grades: str = "error") -> ParseReport:
     for element in root.findall("question"):
         qtype, line = element.get("type", ""), lines[element]
         if len(report.questions) + len(report.skipped) + len(report.invalid) >= MAX_QUESTIONS:
-            report.invalid.append(Problem("", line, f"a file can hold at most {MAX_QUESTIONS} "
-                                          "questions: split it into smaller files"))
+            report.invalid.append(
+                Problem(
+                    "",
+                    line,
+                    f"a file can hold at most {MAX_QUESTIONS} questions: split it into smaller files",
+                )
+            )
             break
         if qtype == "category":
             # Moodle's pseudo-question: applies to the questions after it.

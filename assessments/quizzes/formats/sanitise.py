@@ -15,8 +15,24 @@ import nh3
 # Formatting a question author plausibly needs; no images, tables, styles or
 # scripts, because each of those is either an XSS vector or a layout hazard.
 ALLOWED_TAGS = frozenset(
-    {"p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "a", "code",
-     "pre", "sub", "sup", "blockquote"}
+    {
+        "p",
+        "br",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "u",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "code",
+        "pre",
+        "sub",
+        "sup",
+        "blockquote",
+    }
 )
 # "*": set() overrides ammonia's default generic attributes (lang, title).
 ALLOWED_ATTRIBUTES = {"*": set(), "a": {"href"}}

@@ -1,4 +1,5 @@
 """Quiz attempts: start (or resume), save answers as the learner goes, submit once, graded on the server."""
+
 import random
 from datetime import timedelta
 
@@ -6,12 +7,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from learning.core.errors import ServiceError
-from learning.progress.services import completion_check_request
-
+from assessments.models import Attempt, AttemptQuestion, Question, Quiz
 from assessments.quizzes import scoring
 from assessments.quizzes.bank_mapping import snapshot_of
-from assessments.models import Attempt, AttemptQuestion, Question, Quiz
+from learning.core.errors import ServiceError
+from learning.progress.services import completion_check_request
 
 
 def _draw(quiz: Quiz, rng: random.Random):
@@ -33,7 +33,8 @@ def attempt_start(*, user, quiz: Quiz, rng: random.Random | None = None) -> Atte
     used = Attempt.objects.filter(user=user, quiz=quiz).count()
     if quiz.attempts_allowed and used >= quiz.attempts_allowed:
         raise ServiceError(
-            _("You have used all %(n)s attempts allowed for this quiz.") % {"n": quiz.attempts_allowed}, code="limit"
+            _("You have used all %(n)s attempts allowed for this quiz.") % {"n": quiz.attempts_allowed},
+            code="limit",
         )
     rng = rng or random.SystemRandom()
     drawn = _draw(quiz, rng)
@@ -41,8 +42,13 @@ def attempt_start(*, user, quiz: Quiz, rng: random.Random | None = None) -> Atte
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
-                user=user, quiz=quiz, number=used + 1, pass_mark=quiz.pass_mark,
-                deadline=now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None,
+                user=user,
+                quiz=quiz,
+                number=used + 1,
+                pass_mark=quiz.pass_mark,
+                deadline=now + timedelta(minutes=quiz.time_limit_minutes)
+                if quiz.time_limit_minutes
+                else None,
             )
     except IntegrityError:  # a second tab started one at the same moment: use that one
         return Attempt.objects.get(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS)
@@ -52,8 +58,11 @@ def attempt_start(*, user, quiz: Quiz, rng: random.Random | None = None) -> Atte
         order = [o["key"] for o in snapshot["options"]]
         if question.shuffle:
             rng.shuffle(order)
-        items.append(AttemptQuestion(attempt=attempt, position=position, question=question,
-                                     snapshot=snapshot, option_order=order))
+        items.append(
+            AttemptQuestion(
+                attempt=attempt, position=position, question=question, snapshot=snapshot, option_order=order
+            )
+        )
     AttemptQuestion.objects.bulk_create(items)
     return attempt
 

@@ -4,19 +4,19 @@ Names are not keys (Moodle's files repeat them, and Moodle stores every question
 question is a new bank question, unless it carries a Moodle ID number that a question of the quiz already has;
 then it updates that question. So re-importing a file adds its questions again unless they have ID numbers,
 and the report says so for each question whose name the bank already holds."""
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from learning.core.errors import ServiceError
-
+from assessments.models import Option, Question
 from assessments.quizzes.bank_mapping import bank_to_fields, question_to_bank
 from assessments.quizzes.formats import bank
 from assessments.quizzes.formats.gift import export_gift, parse_gift
 from assessments.quizzes.formats.moodle_xml import export_moodle_xml, parse_moodle_xml
-from assessments.models import Option, Question
+from learning.core.errors import ServiceError
 
 FORMATS = {"gift": (parse_gift, export_gift), "xml": (parse_moodle_xml, export_moodle_xml)}
 
@@ -40,8 +40,14 @@ class ImportResult:
                 yield f"{what}: {q.name} (line {q.line}): the question with ID number {q.idnumber}"
                 continue
             what = "would import" if self.dry_run else "imported"
-            note = (": added as another question; the bank already has one of this name (give questions an ID "
-                    "number to update them instead)") if q.name in self.names_in_bank else ""
+            note = (
+                (
+                    ": added as another question; the bank already has one of this name (give questions an ID "
+                    "number to update them instead)"
+                )
+                if q.name in self.names_in_bank
+                else ""
+            )
             yield f"{what}: {q.name} (line {q.line}){note}"
         for p in self.report.rounded:
             yield f"rounded: {p.name} (line {p.line}): {p.message}"
@@ -65,7 +71,9 @@ def questions_parse(*, text: str, fmt: str, grades: str = "error") -> bank.Parse
 
 
 @transaction.atomic
-def questions_import(*, quiz, text: str, fmt: str, dry_run: bool = False, grades: str = "error") -> ImportResult:
+def questions_import(
+    *, quiz, text: str, fmt: str, dry_run: bool = False, grades: str = "error"
+) -> ImportResult:
     """Parse `text` and write every question into the quiz's bank, or write nothing at all.
 
     Each question is added, or updates the quiz's question with the same Moodle ID number. Unsupported types are
@@ -77,10 +85,16 @@ def questions_import(*, quiz, text: str, fmt: str, dry_run: bool = False, grades
     report = questions_parse(text=text, fmt=fmt, grades=grades)
     in_bank = Question.objects.filter(quiz=quiz)
     result = ImportResult(
-        report=report, dry_run=dry_run,
-        updated=set(in_bank.filter(idnumber__in=[q.idnumber for q in report.questions if q.idnumber])
-                    .values_list("idnumber", flat=True)),
-        names_in_bank=set(in_bank.filter(name__in=[q.name for q in report.questions]).values_list("name", flat=True)),
+        report=report,
+        dry_run=dry_run,
+        updated=set(
+            in_bank.filter(idnumber__in=[q.idnumber for q in report.questions if q.idnumber]).values_list(
+                "idnumber", flat=True
+            )
+        ),
+        names_in_bank=set(
+            in_bank.filter(name__in=[q.name for q in report.questions]).values_list("name", flat=True)
+        ),
     )
     if report.ok and not dry_run:
         questions_write(quiz=quiz, questions=report.questions)
@@ -95,12 +109,16 @@ def questions_write(*, quiz, questions: list[bank.Question]) -> None:
         problems = bank.validate_question(item)
         if problems:
             raise ServiceError(f"{item.name}: {'; '.join(problems)}")
-        existing = Question.objects.filter(quiz=quiz, idnumber=item.idnumber).first() if item.idnumber else None
+        existing = (
+            Question.objects.filter(quiz=quiz, idnumber=item.idnumber).first() if item.idnumber else None
+        )
         question = existing or Question(quiz=quiz)
         for name, value in bank_to_fields(item).items():
             setattr(question, name, value)
-        question.options = [Option(text=o.text, fraction=o.fraction, feedback=o.feedback, sort_order=i)
-                            for i, o in enumerate(item.options)]
+        question.options = [
+            Option(text=o.text, fraction=o.fraction, feedback=o.feedback, sort_order=i)
+            for i, o in enumerate(item.options)
+        ]
         question.tags.set(item.tags)
         question.save()
 

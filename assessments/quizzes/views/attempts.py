@@ -1,4 +1,5 @@
 """Taking a quiz: overview, the attempt form (answers saved as you go), submit, and review."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
@@ -6,12 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learning.core.errors import ServiceError
-
+from assessments.models import Attempt, Quiz
 from assessments.quizzes import scoring, selectors
 from assessments.quizzes.forms import answers_from_post
-from assessments.models import Attempt, Quiz
 from assessments.quizzes.services import attempts as attempt_services
+from learning.core.errors import ServiceError
 
 
 @login_required
@@ -19,11 +19,17 @@ def quiz_detail(request, quiz_id):
     quiz = get_object_or_404(Quiz.objects.select_related("module"), pk=quiz_id)
     attempts = selectors.attempts_of(user=request.user, quiz=quiz)
     used = len(attempts)
-    return render(request, "assessments/quiz_detail.html", {
-        "quiz": quiz, "attempts": attempts, "grade": selectors.quiz_grade(attempts=attempts, quiz=quiz),
-        "open_attempt": next((a for a in attempts if a.status == Attempt.Status.IN_PROGRESS), None),
-        "attempts_left": None if not quiz.attempts_allowed else max(0, quiz.attempts_allowed - used),
-    })
+    return render(
+        request,
+        "assessments/quiz_detail.html",
+        {
+            "quiz": quiz,
+            "attempts": attempts,
+            "grade": selectors.quiz_grade(attempts=attempts, quiz=quiz),
+            "open_attempt": next((a for a in attempts if a.status == Attempt.Status.IN_PROGRESS), None),
+            "attempts_left": None if not quiz.attempts_allowed else max(0, quiz.attempts_allowed - used),
+        },
+    )
 
 
 @login_required
@@ -50,7 +56,9 @@ def attempt_take(request, attempt_id):
     attempt, items = _own_attempt(request, attempt_id)
     if attempt.status == Attempt.Status.GRADED:
         return redirect("attempt_review", attempt_id=attempt.pk)
-    return render(request, "assessments/attempt_take.html", {"attempt": attempt, "items": items, "quiz": attempt.quiz})
+    return render(
+        request, "assessments/attempt_take.html", {"attempt": attempt, "items": items, "quiz": attempt.quiz}
+    )
 
 
 @login_required
@@ -82,8 +90,17 @@ def attempt_review(request, attempt_id):
     if attempt.status != Attempt.Status.GRADED:
         return redirect("attempt_take", attempt_id=attempt.pk)
     show_answers = attempt.quiz.review == Quiz.Review.ANSWERS
-    rows = [{"item": item, "correct": set(scoring.correct_keys(item.snapshot)), "chosen": set(item.selected)}
-            for item in items]
-    return render(request, "assessments/attempt_review.html", {
-        "attempt": attempt, "quiz": attempt.quiz, "rows": rows, "show_answers": show_answers,
-    })
+    rows = [
+        {"item": item, "correct": set(scoring.correct_keys(item.snapshot)), "chosen": set(item.selected)}
+        for item in items
+    ]
+    return render(
+        request,
+        "assessments/attempt_review.html",
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "rows": rows,
+            "show_answers": show_answers,
+        },
+    )

@@ -6,6 +6,7 @@ models or `__in` lists, so a form choice such as 99999999999999999999 (a ModelCh
 multiple choice of reflections) was a server error on SQLite. Such a value is bound as a real number here:
 it matches no row, as on PostgreSQL. Writing one is refused earlier, by field validation.
 """
+
 from collections.abc import Mapping
 
 from django.db.backends.sqlite3 import base, operations

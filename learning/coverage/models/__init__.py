@@ -3,6 +3,13 @@ from .people import EmailPreference, NotificationSent, StaffImport
 from .rollups import WHOLE_ORGANISATION, CoverageRollup, CoverageSnapshot, FrameworkRollup
 
 __all__ = [
-    "WHOLE_ORGANISATION", "Assignment", "CoverageRollup", "CoverageSnapshot", "EmailPreference", "FrameworkRollup",
-    "NotificationSent", "Requirement", "StaffImport",
+    "WHOLE_ORGANISATION",
+    "Assignment",
+    "CoverageRollup",
+    "CoverageSnapshot",
+    "EmailPreference",
+    "FrameworkRollup",
+    "NotificationSent",
+    "Requirement",
+    "StaffImport",
 ]

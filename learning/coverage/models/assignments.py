@@ -1,4 +1,5 @@
 """Required training: what a lead assigns, and the per-person requirements derived from it."""
+
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,14 +21,20 @@ class Assignment(models.Model):
         TEAM = "team", _("A team")
         JOB_TITLE = "job_title", _("A job title")
 
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="assignments")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="assignments"
+    )
     module = models.ForeignKey("modules.ModulePage", on_delete=models.CASCADE, related_name="assignments")
     scope = models.CharField(max_length=12, choices=Scope.choices, default=Scope.ORGANISATION)
-    team = models.ForeignKey("organisations.Team", null=True, blank=True, on_delete=models.CASCADE, related_name="assignments")
+    team = models.ForeignKey(
+        "organisations.Team", null=True, blank=True, on_delete=models.CASCADE, related_name="assignments"
+    )
     job_title = models.CharField(max_length=200, blank=True)
     due_on = models.DateField(null=True, blank=True)
     due_within_days = models.PositiveSmallIntegerField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -45,12 +52,21 @@ class Assignment(models.Model):
                 | (Q(scope="job_title", team__isnull=True) & ~Q(job_title="")),
                 name="assignment_scope_target",
             ),
-            models.UniqueConstraint(fields=["organisation", "module"], condition=Q(scope="organisation"),
-                                    name="assignment_once_per_org_module"),
-            models.UniqueConstraint(fields=["organisation", "module", "team"], condition=Q(scope="team"),
-                                    name="assignment_once_per_team_module"),
-            models.UniqueConstraint(fields=["organisation", "module", "job_title"], condition=Q(scope="job_title"),
-                                    name="assignment_once_per_job_title_module"),
+            models.UniqueConstraint(
+                fields=["organisation", "module"],
+                condition=Q(scope="organisation"),
+                name="assignment_once_per_org_module",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "module", "team"],
+                condition=Q(scope="team"),
+                name="assignment_once_per_team_module",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "module", "job_title"],
+                condition=Q(scope="job_title"),
+                name="assignment_once_per_job_title_module",
+            ),
         ]
 
     def __str__(self):
@@ -93,16 +109,24 @@ class Requirement(models.Model):
     match their membership (the earliest due date wins). Kept in step by coverage services, so that counting,
     listing and reminding are plain indexed queries rather than a re-match of every assignment to every person."""
 
-    membership = models.ForeignKey("organisations.Membership", on_delete=models.CASCADE, related_name="requirements")
+    membership = models.ForeignKey(
+        "organisations.Membership", on_delete=models.CASCADE, related_name="requirements"
+    )
     # Copied from the membership so that the per-(organisation, module) aggregates use one index.
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
     module = models.ForeignKey("modules.ModulePage", on_delete=models.CASCADE, related_name="+")
     due_on = models.DateField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["membership", "module"], name="requirement_once_per_person_module")]
-        indexes = [models.Index(fields=["organisation", "module"], name="requirement_org_module_idx"),
-                   models.Index(fields=["due_on"], name="requirement_due_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["membership", "module"], name="requirement_once_per_person_module"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "module"], name="requirement_org_module_idx"),
+            models.Index(fields=["due_on"], name="requirement_due_idx"),
+        ]
 
     def __str__(self):
         return f"{self.membership} must complete {self.module} by {self.due_on}"

@@ -1,4 +1,5 @@
 """Email preferences, the log that keeps each reminder to one send, and staff imports."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,9 @@ class EmailPreference(models.Model):
         WEEKLY = "weekly", _("One weekly summary")
         OFF = "off", _("No reminder emails")
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preference")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preference"
+    )
     frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE)
 
     def __str__(self):
@@ -43,14 +46,18 @@ class StaffImport(models.Model):
     The file's content is cleared once applied: the people it named now live in memberships."""
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     filename = models.CharField(max_length=255)
     content = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     applied_at = models.DateTimeField(null=True, blank=True)
     created_count = models.PositiveIntegerField(default=0)
     updated_count = models.PositiveIntegerField(default=0)
-    invited_count = models.PositiveIntegerField(default=0)  # accounts that are not members here: invited, not added
+    invited_count = models.PositiveIntegerField(
+        default=0
+    )  # accounts that are not members here: invited, not added
 
     class Meta:
         ordering = ["-created_at"]

@@ -4,6 +4,7 @@ A rollup row is keyed by (organisation, team_key, module or level). `team_key` i
 whole organisation: a NULL team would make every "whole organisation" row distinct under a plain unique
 constraint, and an upsert (INSERT ... ON CONFLICT) needs a plain one on every database we run on.
 """
+
 from django.db import models
 from django.db.models import F, Q
 
@@ -18,16 +19,21 @@ class TeamRollup(models.Model):
     """Figures for one team of an organisation, or (team_key 0, team NULL) for the whole organisation."""
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
-    team = models.ForeignKey("organisations.Team", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    team = models.ForeignKey(
+        "organisations.Team", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     team_key = models.PositiveBigIntegerField(default=WHOLE_ORGANISATION)
     computed_at = models.DateTimeField()
 
     class Meta:
         abstract = True
-        constraints = [models.CheckConstraint(
-            condition=Q(team__isnull=True, team_key=WHOLE_ORGANISATION) | Q(team__isnull=False, team_key=F("team_id")),
-            name="%(class)s_team_key",
-        )]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(team__isnull=True, team_key=WHOLE_ORGANISATION)
+                | Q(team__isnull=False, team_key=F("team_id")),
+                name="%(class)s_team_key",
+            )
+        ]
 
 
 class CoverageRollup(TeamRollup):
@@ -46,8 +52,12 @@ class CoverageRollup(TeamRollup):
     COUNTS = ("assigned", "not_started", "in_progress", "completed", "overdue", "expiring")
 
     class Meta(TeamRollup.Meta):
-        constraints = [*TeamRollup.Meta.constraints,
-                       models.UniqueConstraint(fields=["organisation", "module", "team_key"], name="coverage_rollup_key")]
+        constraints = [
+            *TeamRollup.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["organisation", "module", "team_key"], name="coverage_rollup_key"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.organisation} / {self.team or 'all'} / {self.module}: {self.completed}/{self.assigned}"
@@ -66,8 +76,12 @@ class FrameworkRollup(TeamRollup):
     trained = models.PositiveIntegerField(default=0)
 
     class Meta(TeamRollup.Meta):
-        constraints = [*TeamRollup.Meta.constraints,
-                       models.UniqueConstraint(fields=["organisation", "level", "team_key"], name="framework_rollup_key")]
+        constraints = [
+            *TeamRollup.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["organisation", "level", "team_key"], name="framework_rollup_key"
+            ),
+        ]
 
     @property
     def percent(self):
@@ -87,4 +101,8 @@ class CoverageSnapshot(models.Model):
 
     class Meta:
         ordering = ["day"]
-        constraints = [models.UniqueConstraint(fields=["organisation", "module", "day"], name="coverage_snapshot_once_a_day")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "module", "day"], name="coverage_snapshot_once_a_day"
+            )
+        ]

@@ -1,13 +1,13 @@
 """Set-based counts: one GROUP BY query each, whatever the number of people. The rollup services store what
 these return for organisations and teams; views call them directly for cuts not worth storing (a job title,
 a supervisor's own staff)."""
+
 from django.db.models import Count, Exists, Q
 from django.utils import timezone
 
 from modules.models import FrameworkLevel
 
 from ..models import CoverageRollup
-
 from .status import status_conditions, valid_completions
 
 COUNTED = ("completed", "in_progress", "overdue", "expiring")
@@ -17,9 +17,9 @@ def requirement_counts(requirements, *, group_by, now=None) -> list[dict]:
     """Rows of `group_by` values with assigned, not_started, in_progress, completed, overdue and expiring."""
     conditions = status_conditions(now)
     rows = list(
-        requirements.order_by().values(*group_by).annotate(
-            assigned=Count("pk"), **{name: Count("pk", filter=conditions[name]) for name in COUNTED}
-        )
+        requirements.order_by()
+        .values(*group_by)
+        .annotate(assigned=Count("pk"), **{name: Count("pk", filter=conditions[name]) for name in COUNTED})
     )
     for row in rows:
         row["not_started"] = row["assigned"] - row["completed"] - row["in_progress"]
@@ -32,9 +32,12 @@ def framework_counts(memberships, *, group_by=("team_id",), now=None) -> tuple[l
     now = now or timezone.now()
     levels = list(FrameworkLevel.objects.order_by("framework", "order"))
     trained = {
-        f"level_{level.pk}": Count("pk", filter=Q(Exists(
-            valid_completions(now=now, user_ref="user").filter(module__framework_levels=level)
-        )))
+        f"level_{level.pk}": Count(
+            "pk",
+            filter=Q(
+                Exists(valid_completions(now=now, user_ref="user").filter(module__framework_levels=level))
+            ),
+        )
         for level in levels
     }
     rows = list(memberships.order_by().values(*group_by).annotate(staff=Count("pk"), **trained))
@@ -45,5 +48,7 @@ def rollup_sum(rows, *, less=(), **fields) -> CoverageRollup:
     """An unsaved rollup holding the sum of `rows` minus the sum of `less` (e.g. a partnership's total)."""
     total = CoverageRollup(**fields)
     for name in CoverageRollup.COUNTS:
-        setattr(total, name, sum(getattr(row, name) for row in rows) - sum(getattr(row, name) for row in less))
+        setattr(
+            total, name, sum(getattr(row, name) for row in rows) - sum(getattr(row, name) for row in less)
+        )
     return total

@@ -1,5 +1,6 @@
 """An Alcohol and Drug Partnership's view: the whole-organisation totals of the partners that chose to share,
 combined and side by side. Never a team, a name or a person's record of a partner organisation."""
+
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -31,15 +32,24 @@ def partnership_coverage(*, partnership) -> PartnershipCoverage:
     for row in totals:
         by_module[row.module_id].append(row)
         by_organisation[row.organisation_id][row.module_id] = row
-    levels = (FrameworkRollup.objects.filter(organisation__in=sharing, team_key=WHOLE_ORGANISATION)
-              .values("level").annotate(staff=Sum("staff"), trained=Sum("trained")))
+    levels = (
+        FrameworkRollup.objects.filter(organisation__in=sharing, team_key=WHOLE_ORGANISATION)
+        .values("level")
+        .annotate(staff=Sum("staff"), trained=Sum("trained"))
+    )
     level_objects = FrameworkLevel.objects.in_bulk([row["level"] for row in levels])
     return PartnershipCoverage(
-        partnership=partnership, sharing=sharing, not_sharing=len(partners) - len(sharing),
+        partnership=partnership,
+        sharing=sharing,
+        not_sharing=len(partners) - len(sharing),
         modules=list(ModulePage.objects.filter(pk__in=by_module).order_by("title")),
         combined={m: rollup_sum(rows, module_id=m) for m, rows in by_module.items()},
         by_organisation=[(o, by_organisation[o.pk]) for o in sharing],
-        levels=sorted((FrameworkRollup(level=level_objects[row["level"]], staff=row["staff"], trained=row["trained"])
-                       for row in levels), key=lambda r: (r.level.framework, r.level.order)),
+        levels=sorted(
+            (
+                FrameworkRollup(level=level_objects[row["level"]], staff=row["staff"], trained=row["trained"])
+                for row in levels
+            ),
+            key=lambda r: (r.level.framework, r.level.order),
+        ),
     )
-

@@ -1,5 +1,6 @@
 """Requirements of people, with their state: what a learner sees on My learning, what reminders list, and the
 drill-down lists of a dashboard."""
+
 from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Subquery
 from django.utils import timezone
 
@@ -11,17 +12,23 @@ from .status import status_conditions
 
 def _last_expiry():
     """When the person's latest completion of the module ends (or ended)."""
-    return Subquery(ModuleCompletion.objects.filter(user=OuterRef("membership__user"), module=OuterRef("module"),
-                                                    expires_at__isnull=False)
-                    .order_by("-expires_at").values("expires_at")[:1])
+    return Subquery(
+        ModuleCompletion.objects.filter(
+            user=OuterRef("membership__user"), module=OuterRef("module"), expires_at__isnull=False
+        )
+        .order_by("-expires_at")
+        .values("expires_at")[:1]
+    )
 
 
 def with_status(requirements, *, now=None):
     """Each requirement annotated with is_completed, is_in_progress, is_not_started, is_overdue, is_expiring
     and last_expiry."""
     now = now or timezone.now()
-    flags = {f"is_{name}": ExpressionWrapper(condition, output_field=BooleanField())
-             for name, condition in status_conditions(now).items()}
+    flags = {
+        f"is_{name}": ExpressionWrapper(condition, output_field=BooleanField())
+        for name, condition in status_conditions(now).items()
+    }
     return requirements.annotate(**flags, last_expiry=_last_expiry())
 
 
@@ -35,9 +42,14 @@ def effective_due(requirement):
 def assigned_to(*, user, now=None) -> list:
     """The modules required of a person and not yet completed, soonest first: one entry per module (the
     earliest due date when two organisations require it), each with `due` and `is_overdue`."""
-    rows = with_status(
-        Requirement.objects.filter(membership__user=user, membership__is_active=True, module__live=True), now=now
-    ).select_related("module", "organisation").order_by("due_on", "module__title")
+    rows = (
+        with_status(
+            Requirement.objects.filter(membership__user=user, membership__is_active=True, module__live=True),
+            now=now,
+        )
+        .select_related("module", "organisation")
+        .order_by("due_on", "module__title")
+    )
     outstanding = {}
     for row in rows:
         if not row.is_completed and row.module_id not in outstanding:
@@ -52,15 +64,20 @@ def requirements_in(scope, *, status=None, now=None):
     requirements = scope.requirements()
     if status is not None:
         requirements = requirements.filter(status_conditions(now)[status])
-    return (requirements.annotate(last_expiry=_last_expiry())
-            .select_related("membership__user", "membership__team", "module")
-            .order_by("due_on", "membership__user__last_name", "membership__user__first_name", "pk"))
+    return (
+        requirements.annotate(last_expiry=_last_expiry())
+        .select_related("membership__user", "membership__team", "module")
+        .order_by("due_on", "membership__user__last_name", "membership__user__first_name", "pk")
+    )
 
 
 def record_requirements(*, membership, now=None) -> list:
     """A person's requirements in one organisation, with their state, for their record."""
-    rows = list(with_status(Requirement.objects.filter(membership=membership), now=now)
-                .select_related("module").order_by("due_on", "module__title"))
+    rows = list(
+        with_status(Requirement.objects.filter(membership=membership), now=now)
+        .select_related("module")
+        .order_by("due_on", "module__title")
+    )
     for row in rows:
         row.due = effective_due(row)
     return rows

@@ -1,5 +1,6 @@
 """A person's learning record as a lead or supervisor sees it: what is required of them in the organisation,
 their progress, completions and certificates. Reflections are not part of it: their text is private."""
+
 from dataclasses import dataclass
 
 from certificates.selectors import certificates_for_user
@@ -20,7 +21,11 @@ class LearningRecord:
 
 def learning_record(*, membership, now=None) -> LearningRecord:
     user = membership.user
-    enrolments = list(Enrolment.objects.filter(user=user, module__live=True).select_related("module").order_by("module__title"))
+    enrolments = list(
+        Enrolment.objects.filter(user=user, module__live=True)
+        .select_related("module")
+        .order_by("module__title")
+    )
     progress = progress_for_modules(user=user, modules=[e.module for e in enrolments])
     for enrolment in enrolments:
         enrolment.progress = progress[enrolment.module_id]
@@ -28,6 +33,8 @@ def learning_record(*, membership, now=None) -> LearningRecord:
         membership=membership,
         requirements=record_requirements(membership=membership, now=now),
         enrolments=enrolments,
-        completions=list(ModuleCompletion.objects.filter(user=user).select_related("module").order_by("-completed_at")),
+        completions=list(
+            ModuleCompletion.objects.filter(user=user).select_related("module").order_by("-completed_at")
+        ),
         certificates=list(certificates_for_user(user=user)),
     )

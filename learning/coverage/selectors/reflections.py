@@ -1,4 +1,5 @@
 """Reflection counts per team for the dashboard: numbers only, never a reflection's text."""
+
 from collections import defaultdict
 
 from django.utils.translation import gettext

@@ -1,5 +1,6 @@
 """Whose figures a coverage page shows: an organisation's workforce (a lead), or a supervisor's own staff, cut by
 team, job title and module."""
+
 from dataclasses import dataclass
 
 from django.db.models.functions import Lower
@@ -65,7 +66,9 @@ def coverage_places(*, user) -> list[tuple]:
     Alcohol and Drug Partnerships they lead."""
     if user.is_superuser:
         organisations = list(Organisation.objects.order_by("name"))
-        return [(o, False) for o in organisations] + [(o, True) for o in organisations if o.kind == Organisation.Kind.ADP]
+        return [(o, False) for o in organisations] + [
+            (o, True) for o in organisations if o.kind == Organisation.Kind.ADP
+        ]
     places = []
     for membership in memberships_for_user(user=user).order_by("organisation__name"):
         if membership.is_lead or membership.is_supervisor:

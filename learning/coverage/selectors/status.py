@@ -6,6 +6,7 @@ unfinished past the due date; expiring is completed with every valid completion 
 Recertification follows from this: when a certificate expires its completion stops counting, and the person
 is overdue again (the requirement's due date has passed) until they complete the new cycle.
 """
+
 from datetime import datetime, time, timedelta
 
 from django.db.models import Exists, F, OuterRef, Q
@@ -19,9 +20,9 @@ STATUSES = ("completed", "in_progress", "not_started", "overdue", "expiring")
 
 def valid_completions(*, now, user_ref="membership__user"):
     """The completions of the outer row's person that count now: active and not past their expiry."""
-    return ModuleCompletion.objects.filter(user=OuterRef(user_ref), status=ModuleCompletion.Status.ACTIVE).filter(
-        Q(expires_at__isnull=True) | Q(expires_at__gt=now)
-    )
+    return ModuleCompletion.objects.filter(
+        user=OuterRef(user_ref), status=ModuleCompletion.Status.ACTIVE
+    ).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
 
 
 def status_conditions(now=None) -> dict[str, Q]:
@@ -30,15 +31,32 @@ def status_conditions(now=None) -> dict[str, Q]:
     today = timezone.localdate(now)
     valid = valid_completions(now=now).filter(module=OuterRef("module"))
     # Renewal is due when the certificate expires: someone whose completion lapsed today is not overdue yet.
-    lapsed_today = Q(Exists(ModuleCompletion.objects.filter(
-        user=OuterRef("membership__user"), module=OuterRef("module"),
-        expires_at__gte=timezone.make_aware(datetime.combine(today, time.min)),
-    )))
+    lapsed_today = Q(
+        Exists(
+            ModuleCompletion.objects.filter(
+                user=OuterRef("membership__user"),
+                module=OuterRef("module"),
+                expires_at__gte=timezone.make_aware(datetime.combine(today, time.min)),
+            )
+        )
+    )
     done = Q(Exists(valid))
-    lasting = Q(Exists(valid.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now + timedelta(days=EXPIRING_WITHIN_DAYS)))))
-    started = Q(Exists(LessonCompletion.objects.filter(
-        enrolment__user=OuterRef("membership__user"), enrolment__module=OuterRef("module"), cycle=F("enrolment__cycle"),
-    )))
+    lasting = Q(
+        Exists(
+            valid.filter(
+                Q(expires_at__isnull=True) | Q(expires_at__gt=now + timedelta(days=EXPIRING_WITHIN_DAYS))
+            )
+        )
+    )
+    started = Q(
+        Exists(
+            LessonCompletion.objects.filter(
+                enrolment__user=OuterRef("membership__user"),
+                enrolment__module=OuterRef("module"),
+                cycle=F("enrolment__cycle"),
+            )
+        )
+    )
     return {
         "completed": done,
         "in_progress": ~done & started,

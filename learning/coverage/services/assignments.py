@@ -1,4 +1,5 @@
 """Assign required training to an organisation, a team or a job title; change or withdraw it."""
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -26,21 +27,41 @@ def _save(assignment):
     except ValidationError as exc:
         raise ServiceError(" ".join(exc.messages)) from exc
     except IntegrityError as exc:
-        raise ServiceError(_("%(module)s is already assigned to %(target)s.")
-                           % {"module": assignment.module, "target": assignment.target_label}) from exc
+        raise ServiceError(
+            _("%(module)s is already assigned to %(target)s.")
+            % {"module": assignment.module, "target": assignment.target_label}
+        ) from exc
     return assignment
 
 
 @transaction.atomic
-def assignment_create(*, organisation, module, created_by, scope=Assignment.Scope.ORGANISATION, team=None,
-                      job_title="", due_on=None, due_within_days=None) -> Assignment:
+def assignment_create(
+    *,
+    organisation,
+    module,
+    created_by,
+    scope=Assignment.Scope.ORGANISATION,
+    team=None,
+    job_title="",
+    due_on=None,
+    due_within_days=None,
+) -> Assignment:
     """Require a module of the people in scope. Once committed, their requirements are derived, they are
     enrolled (source: assigned) and the organisation's figures are recounted."""
     if not module.live:
         raise ServiceError(_("Only a published module can be assigned."))
-    assignment = _save(Assignment(organisation=organisation, module=module, scope=scope, team=team,
-                                  job_title=job_title, due_on=due_on, due_within_days=due_within_days,
-                                  created_by=created_by))
+    assignment = _save(
+        Assignment(
+            organisation=organisation,
+            module=module,
+            scope=scope,
+            team=team,
+            job_title=job_title,
+            due_on=due_on,
+            due_within_days=due_within_days,
+            created_by=created_by,
+        )
+    )
     audit_log(assignment, audit.ASSIGNMENT_CREATED, user=created_by, organisation_id=organisation.pk)
     assignments_changed(organisation_id=organisation.pk, module_id=module.pk)
     return assignment
@@ -55,7 +76,12 @@ def assignment_update(*, assignment, **changes) -> Assignment:
             raise TypeError(name)
         setattr(assignment, name, value)
     _save(assignment)
-    audit_log(assignment, audit.ASSIGNMENT_CHANGED, organisation_id=assignment.organisation_id, changed=sorted(changes))
+    audit_log(
+        assignment,
+        audit.ASSIGNMENT_CHANGED,
+        organisation_id=assignment.organisation_id,
+        changed=sorted(changes),
+    )
     for module_id in {before, assignment.module_id}:
         assignments_changed(organisation_id=assignment.organisation_id, module_id=module_id)
     return assignment

@@ -2,6 +2,7 @@
 per transaction (an import that saves 500 memberships queues one refresh). Robust: if the broker is down, the
 learner's or lead's request still succeeds (the error is logged) and the nightly repair brings the figures up to
 date."""
+
 from django.db.models import Exists, OuterRef
 
 from learning.core.tasks_queue import queue_after_commit
@@ -15,12 +16,16 @@ def coverage_changed(*, user_id, module_id) -> None:
     work in, recount the framework levels, and the module's rollups where it is required of them."""
     from .. import tasks  # tasks.py imports the services package: imported on call, which breaks the cycle
 
-    memberships = (Membership.objects.active().filter(user_id=user_id)
-                   .annotate(required=Exists(Requirement.objects.filter(membership=OuterRef("pk"),
-                                                                        module_id=module_id)))
-                   .values_list("organisation_id", "required"))
+    memberships = (
+        Membership.objects.active()
+        .filter(user_id=user_id)
+        .annotate(required=Exists(Requirement.objects.filter(membership=OuterRef("pk"), module_id=module_id)))
+        .values_list("organisation_id", "required")
+    )
     for organisation_id, required in sorted(memberships):
-        queue_after_commit(tasks.progress_recount, organisation_id, module_id if required else None, once=True)
+        queue_after_commit(
+            tasks.progress_recount, organisation_id, module_id if required else None, once=True
+        )
 
 
 def assignments_changed(*, organisation_id, module_id) -> None:

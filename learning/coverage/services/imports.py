@@ -1,4 +1,5 @@
 """Staff import: check a whole CSV first, keep it for the lead to confirm, then apply it in one transaction."""
+
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -23,8 +24,9 @@ def staff_import_check(*, organisation, uploaded_by, filename, text):
     staff_file = read_staff_csv(organisation=organisation, text=text, importer=uploaded_by)
     if staff_file.errors:
         return staff_file, None
-    return staff_file, StaffImport.objects.create(organisation=organisation, uploaded_by=uploaded_by,
-                                                  filename=filename[:255], content=text)
+    return staff_file, StaffImport.objects.create(
+        organisation=organisation, uploaded_by=uploaded_by, filename=filename[:255], content=text
+    )
 
 
 def _supervisors_first(rows):
@@ -43,25 +45,39 @@ def _supervisors_first(rows):
 def _new_account(row):
     """A new person's account has no password (they set one from the emailed link) and a verified address,
     since the only way in is the link sent to that address."""
-    user = get_user_model().objects.create_user(email=row.email, password=None, first_name=row.first_name,
-                                                last_name=row.last_name)
+    user = get_user_model().objects.create_user(
+        email=row.email, password=None, first_name=row.first_name, last_name=row.last_name
+    )
     EmailAddress.objects.create(user=user, email=row.email, primary=True, verified=True)
     return user
 
 
 def _rename_if_unclaimed(user, row):
-    if not user.has_usable_password() and (user.first_name, user.last_name) != (row.first_name, row.last_name):
-        user.first_name, user.last_name = row.first_name, row.last_name  # not claimed yet: the lead's spelling stands
+    if not user.has_usable_password() and (user.first_name, user.last_name) != (
+        row.first_name,
+        row.last_name,
+    ):
+        user.first_name, user.last_name = (
+            row.first_name,
+            row.last_name,
+        )  # not claimed yet: the lead's spelling stands
         user.save(update_fields=["first_name", "last_name"])
 
 
 def _unchanged(membership, row, *, team, supervisor):
     """True when the file says nothing new about someone already here, so a re-import writes nothing."""
     user = membership.user
-    return (membership.is_active and membership.team_id == (team.pk if team else None) and membership.job_title == row.job_title
-            and membership.supervisor_id == (supervisor.pk if supervisor else None)
-            and (membership.is_learner, membership.is_supervisor, membership.is_lead) == (row.is_learner, row.is_supervisor, row.is_lead)
-            and (user.has_usable_password() or (user.first_name, user.last_name) == (row.first_name, row.last_name)))
+    return (
+        membership.is_active
+        and membership.team_id == (team.pk if team else None)
+        and membership.job_title == row.job_title
+        and membership.supervisor_id == (supervisor.pk if supervisor else None)
+        and (membership.is_learner, membership.is_supervisor, membership.is_lead)
+        == (row.is_learner, row.is_supervisor, row.is_lead)
+        and (
+            user.has_usable_password() or (user.first_name, user.last_name) == (row.first_name, row.last_name)
+        )
+    )
 
 
 def _invite(row, *, organisation, team, supervisor, actor):
@@ -69,9 +85,19 @@ def _invite(row, *, organisation, team, supervisor, actor):
     roles and accept or decline. An invitation already waiting for them is left as it is."""
     if invitation_is_open_for(organisation=organisation, email=row.email):
         return
-    invitation_create(organisation=organisation, email=row.email, invited_by=actor, first_name=row.first_name,
-                      last_name=row.last_name, team=team, job_title=row.job_title, is_learner=row.is_learner,
-                      is_supervisor=row.is_supervisor, is_lead=row.is_lead, supervisor=supervisor)
+    invitation_create(
+        organisation=organisation,
+        email=row.email,
+        invited_by=actor,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        team=team,
+        job_title=row.job_title,
+        is_learner=row.is_learner,
+        is_supervisor=row.is_supervisor,
+        is_lead=row.is_lead,
+        supervisor=supervisor,
+    )
 
 
 @transaction.atomic
@@ -92,11 +118,15 @@ def staff_import_apply(*, staff_import, actor) -> StaffImport:
     for name in staff_file.new_teams:
         Team.objects.get_or_create(organisation=organisation, name=name)
     teams = {team.name.casefold(): team for team in organisation.teams.all()}
-    members = {m.user.email.lower(): m for m in
-               Membership.objects.active().in_organisation(organisation).select_related("user")}
+    members = {
+        m.user.email.lower(): m
+        for m in Membership.objects.active().in_organisation(organisation).select_related("user")
+    }
     for row in _supervisors_first(staff_file.rows):
         team = teams[row.team.casefold()] if row.team else None
-        supervisor = members[row.supervisor_email] if row.supervisor_email else None  # saved earlier, or already here
+        supervisor = (
+            members[row.supervisor_email] if row.supervisor_email else None
+        )  # saved earlier, or already here
         if row.outcome == INVITED:
             _invite(row, organisation=organisation, team=team, supervisor=supervisor, actor=actor)
             continue
@@ -107,8 +137,15 @@ def staff_import_apply(*, staff_import, actor) -> StaffImport:
             _rename_if_unclaimed(current.user, row)
         user = current.user if current is not None else _new_account(row)
         members[row.email] = membership_upsert(
-            user=user, organisation=organisation, team=team, job_title=row.job_title, is_learner=row.is_learner,
-            is_supervisor=row.is_supervisor, is_lead=row.is_lead, supervisor=supervisor, actor=actor,
+            user=user,
+            organisation=organisation,
+            team=team,
+            job_title=row.job_title,
+            is_learner=row.is_learner,
+            is_supervisor=row.is_supervisor,
+            is_lead=row.is_lead,
+            supervisor=supervisor,
+            actor=actor,
         )
         if row.outcome == NEW:
             queue_after_commit(tasks.staff_invitation_send, user.pk, organisation.pk)  # owed until sent
@@ -116,7 +153,16 @@ def staff_import_apply(*, staff_import, actor) -> StaffImport:
     staff_import.created_count = len(staff_file.new_people)
     staff_import.updated_count = len(staff_file.updated_people)
     staff_import.invited_count = len(staff_file.invited_people)
-    staff_import.save(update_fields=["applied_at", "content", "created_count", "updated_count", "invited_count"])
-    audit_log(staff_import, audit.IMPORT_APPLIED, user=actor, organisation_id=organisation.pk,
-              created=staff_import.created_count, updated=staff_import.updated_count, invited=staff_import.invited_count)
+    staff_import.save(
+        update_fields=["applied_at", "content", "created_count", "updated_count", "invited_count"]
+    )
+    audit_log(
+        staff_import,
+        audit.IMPORT_APPLIED,
+        user=actor,
+        organisation_id=organisation.pk,
+        created=staff_import.created_count,
+        updated=staff_import.updated_count,
+        invited=staff_import.invited_count,
+    )
     return staff_import

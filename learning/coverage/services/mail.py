@@ -1,4 +1,5 @@
 """Sending coverage emails at most once per occasion, and honouring each person's chosen frequency."""
+
 from django.db import IntegrityError, transaction
 
 from learning.core.links import absolute_reverse
@@ -33,7 +34,16 @@ def send_once(*, user, occasions, subject, template, context, attachments=()) ->
                 continue
             new.append((kind, key))
         if new:
-            email_send(to=user.email, subject=subject, template=template, attachments=attachments,
-                       context={**context, "user": user, "items": [occasions[o] for o in new],
-                                "preferences_url": absolute_reverse("coverage_preferences")})
+            email_send(
+                to=user.email,
+                subject=subject,
+                template=template,
+                attachments=attachments,
+                context={
+                    **context,
+                    "user": user,
+                    "items": [occasions[o] for o in new],
+                    "preferences_url": absolute_reverse("coverage_preferences"),
+                },
+            )
     return new

@@ -1,4 +1,5 @@
 """A person's email frequency, and an organisation's choice to share its figures with its partnership."""
+
 from django.db import transaction
 
 from ..models import EmailPreference
@@ -7,7 +8,9 @@ from ..models import EmailPreference
 @transaction.atomic
 def email_preference_set(*, user, frequency) -> EmailPreference:
     """Set how often coverage emails reach `user`: as things fall due, weekly, or never."""
-    preference, _created = EmailPreference.objects.update_or_create(user=user, defaults={"frequency": frequency})
+    preference, _created = EmailPreference.objects.update_or_create(
+        user=user, defaults={"frequency": frequency}
+    )
     return preference
 
 

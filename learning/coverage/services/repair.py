@@ -1,4 +1,5 @@
 """The nightly repair: every organisation's figures recomputed from scratch, and the day's snapshot taken."""
+
 from datetime import timedelta
 
 from django.utils import timezone
@@ -23,8 +24,9 @@ def coverage_nightly_queue() -> int:
     personal data nobody asked to keep)."""
     from .. import tasks  # tasks.py imports the services package: imported on call, which breaks the cycle
 
-    StaffImport.objects.filter(applied_at__isnull=True,
-                               created_at__lt=timezone.now() - timedelta(hours=UNCONFIRMED_IMPORT_HOURS)).delete()
+    StaffImport.objects.filter(
+        applied_at__isnull=True, created_at__lt=timezone.now() - timedelta(hours=UNCONFIRMED_IMPORT_HOURS)
+    ).delete()
     organisation_ids = list(Organisation.objects.values_list("pk", flat=True))
     for organisation_id in organisation_ids:
         tasks.coverage_nightly_organisation.delay(organisation_id)

@@ -1,4 +1,5 @@
 """The monthly coverage report to workforce leads, and the invitation sent to people a staff import added."""
+
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 from django.contrib.auth import get_user_model
@@ -24,21 +25,34 @@ def monthly_reports_send(*, now=None) -> int:
     now = now or timezone.now()
     month, sent = timezone.localdate(now).strftime("%Y-%m"), 0
     for organisation in Organisation.objects.filter(pk__in=CoverageRollup.objects.values("organisation_id")):
-        leads = [m.user for m in Membership.objects.active().leads().in_organisation(organisation)
-                 .filter(user__is_active=True).select_related("user__email_preference")
-                 if frequency_of(m.user) != Frequency.OFF]
+        leads = [
+            m.user
+            for m in Membership.objects.active()
+            .leads()
+            .in_organisation(organisation)
+            .filter(user__is_active=True)
+            .select_related("user__email_preference")
+            if frequency_of(m.user) != Frequency.OFF
+        ]
         if not leads:
             continue
         dashboard = dashboard_for(Scope(organisation=organisation), now=now)
         attachment = (f"coverage-{organisation.pk}-{month}.xlsx", dashboard_workbook(dashboard), XLSX_TYPE)
         for user in leads:
-            sent += bool(send_once(
-                user=user, occasions={(Kind.MONTHLY, f"{organisation.pk}:{month}"): organisation},
-                subject=_("Training coverage at %(org)s") % {"org": organisation}, template="coverage/email/monthly",
-                context={"dashboard": dashboard, "organisation": organisation,
-                         "url": absolute_reverse("coverage_dashboard", organisation.pk)},
-                attachments=[attachment],
-            ))
+            sent += bool(
+                send_once(
+                    user=user,
+                    occasions={(Kind.MONTHLY, f"{organisation.pk}:{month}"): organisation},
+                    subject=_("Training coverage at %(org)s") % {"org": organisation},
+                    template="coverage/email/monthly",
+                    context={
+                        "dashboard": dashboard,
+                        "organisation": organisation,
+                        "url": absolute_reverse("coverage_dashboard", organisation.pk),
+                    },
+                    attachments=[attachment],
+                )
+            )
     return sent
 
 
@@ -49,11 +63,20 @@ def staff_invitation_send(*, user_id, organisation_id) -> bool:
     organisation = Organisation.objects.get(pk=organisation_id)
     if user.has_usable_password():
         return False
-    path = reverse("account_reset_password_from_key",
-                   kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)})
-    return bool(send_once(
-        user=user, occasions={(Kind.INVITATION, f"organisation:{organisation.pk}"): organisation},
-        subject=_("You are invited to join %(org)s") % {"org": organisation}, template="coverage/email/invitation",
-        context={"organisation": organisation, "url": absolute_url(path),
-                 "reset_url": absolute_reverse("account_reset_password")},
-    ))
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+    )
+    return bool(
+        send_once(
+            user=user,
+            occasions={(Kind.INVITATION, f"organisation:{organisation.pk}"): organisation},
+            subject=_("You are invited to join %(org)s") % {"org": organisation},
+            template="coverage/email/invitation",
+            context={
+                "organisation": organisation,
+                "url": absolute_url(path),
+                "reset_url": absolute_reverse("account_reset_password"),
+            },
+        )
+    )

@@ -1,4 +1,5 @@
 """Keep Requirement rows equal to what the organisation's assignments ask of its people, and enrol them."""
+
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
@@ -37,22 +38,32 @@ def requirements_sync(*, organisation_id, module_id=None) -> set[int]:
     assignments = Assignment.objects.filter(organisation_id=organisation_id, module__live=True)
     existing_rows = Requirement.objects.filter(organisation_id=organisation_id)
     if module_id is not None:
-        assignments, existing_rows = assignments.filter(module_id=module_id), existing_rows.filter(module_id=module_id)
+        assignments, existing_rows = (
+            assignments.filter(module_id=module_id),
+            existing_rows.filter(module_id=module_id),
+        )
     people = workforce(organisation_id=organisation_id).values_list("pk", "team_id", "job_title", "joined_on")
     wanted = due_dates(assignments=list(assignments), people=list(people))
-    existing = {(r.membership_id, r.module_id): r for r in existing_rows.only("pk", "membership_id", "module_id", "due_on")}
+    existing = {
+        (r.membership_id, r.module_id): r
+        for r in existing_rows.only("pk", "membership_id", "module_id", "due_on")
+    }
 
-    Requirement.objects.bulk_create([
-        Requirement(membership_id=m, module_id=module, organisation_id=organisation_id, due_on=due)
-        for (m, module), due in wanted.items() if (m, module) not in existing
-    ], batch_size=1000)
+    Requirement.objects.bulk_create(
+        [
+            Requirement(membership_id=m, module_id=module, organisation_id=organisation_id, due_on=due)
+            for (m, module), due in wanted.items()
+            if (m, module) not in existing
+        ],
+        batch_size=1000,
+    )
     changed = [row for key, row in existing.items() if key in wanted and row.due_on != wanted[key]]
     for row in changed:
         row.due_on = wanted[row.membership_id, row.module_id]
     Requirement.objects.bulk_update(changed, ["due_on"], batch_size=1000)
     stale = [row.pk for key, row in existing.items() if key not in wanted]
     for start in range(0, len(stale), 1000):
-        Requirement.objects.filter(pk__in=stale[start:start + 1000]).delete()
+        Requirement.objects.filter(pk__in=stale[start : start + 1000]).delete()
     return {module for _m, module in wanted} | {module for _m, module in existing}
 
 
@@ -63,8 +74,11 @@ def assigned_enrol(*, organisation_id, module_id) -> int:
     if module is None:
         return 0
     enrolled = Enrolment.objects.filter(user=OuterRef("membership__user"), module=module)
-    missing = (Requirement.objects.filter(organisation_id=organisation_id, module=module)
-               .exclude(Exists(enrolled)).select_related("membership__user"))
+    missing = (
+        Requirement.objects.filter(organisation_id=organisation_id, module=module)
+        .exclude(Exists(enrolled))
+        .select_related("membership__user")
+    )
     count = 0
     for requirement in missing:
         enrolment_create(user=requirement.membership.user, module=module, source=Enrolment.Source.ASSIGNED)

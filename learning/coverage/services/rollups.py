@@ -1,5 +1,6 @@
 """Recompute the stored coverage figures. Each recompute is a few set-based queries and an upsert on the
 rollup's natural key, so running it twice, or after any drift, leaves the same rows."""
+
 from collections import Counter
 
 from django.db import transaction
@@ -13,7 +14,9 @@ from .requirements import assigned_enrol, lock_organisation, requirements_sync
 
 def _upsert(model, rows, *, scope, unique_fields, update_fields):
     """Write `rows` over their natural key, then delete the rows of `scope` for teams no longer produced."""
-    model.objects.bulk_create(rows, update_conflicts=True, unique_fields=unique_fields, update_fields=update_fields)
+    model.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=unique_fields, update_fields=update_fields
+    )
     scope.exclude(team_key__in={row.team_key for row in rows}).delete()
 
 
@@ -22,8 +25,11 @@ def rollups_recompute(*, organisation_id, module_id, now=None) -> list[CoverageR
     """One module's rollups for an organisation: a row per team with requirements and the organisation total."""
     now = now or timezone.now()
     lock_organisation(organisation_id)
-    counts = requirement_counts(Requirement.objects.filter(organisation_id=organisation_id, module_id=module_id),
-                                group_by=("membership__team_id",), now=now)
+    counts = requirement_counts(
+        Requirement.objects.filter(organisation_id=organisation_id, module_id=module_id),
+        group_by=("membership__team_id",),
+        now=now,
+    )
     total, rows = Counter(), []
     for row in counts:
         team_id = row.pop("membership__team_id")
@@ -34,8 +40,13 @@ def rollups_recompute(*, organisation_id, module_id, now=None) -> list[CoverageR
         rows.append(CoverageRollup(team_id=None, team_key=WHOLE_ORGANISATION, **total))
     for row in rows:
         row.organisation_id, row.module_id, row.computed_at = organisation_id, module_id, now
-    _upsert(CoverageRollup, rows, scope=CoverageRollup.objects.filter(organisation_id=organisation_id, module_id=module_id),
-            unique_fields=["organisation", "module", "team_key"], update_fields=[*CoverageRollup.COUNTS, "team", "computed_at"])
+    _upsert(
+        CoverageRollup,
+        rows,
+        scope=CoverageRollup.objects.filter(organisation_id=organisation_id, module_id=module_id),
+        unique_fields=["organisation", "module", "team_key"],
+        update_fields=[*CoverageRollup.COUNTS, "team", "computed_at"],
+    )
     return rows
 
 
@@ -50,16 +61,37 @@ def framework_recompute(*, organisation_id, now=None) -> list[FrameworkRollup]:
         team_id = row.pop("team_id")
         total.update(row)
         if team_id is not None:
-            rows += [FrameworkRollup(team_id=team_id, team_key=team_id, level=level, staff=row["staff"],
-                                     trained=row[f"level_{level.pk}"]) for level in levels]
+            rows += [
+                FrameworkRollup(
+                    team_id=team_id,
+                    team_key=team_id,
+                    level=level,
+                    staff=row["staff"],
+                    trained=row[f"level_{level.pk}"],
+                )
+                for level in levels
+            ]
     if total["staff"]:
-        rows += [FrameworkRollup(team_id=None, team_key=WHOLE_ORGANISATION, level=level, staff=total["staff"],
-                                 trained=total[f"level_{level.pk}"]) for level in levels]
+        rows += [
+            FrameworkRollup(
+                team_id=None,
+                team_key=WHOLE_ORGANISATION,
+                level=level,
+                staff=total["staff"],
+                trained=total[f"level_{level.pk}"],
+            )
+            for level in levels
+        ]
     for row in rows:
         row.organisation_id, row.computed_at = organisation_id, now
     # Every level is produced for every team kept, so stale rows are exactly those of teams no longer produced.
-    _upsert(FrameworkRollup, rows, scope=FrameworkRollup.objects.filter(organisation_id=organisation_id),
-            unique_fields=["organisation", "level", "team_key"], update_fields=["staff", "trained", "team", "computed_at"])
+    _upsert(
+        FrameworkRollup,
+        rows,
+        scope=FrameworkRollup.objects.filter(organisation_id=organisation_id),
+        unique_fields=["organisation", "level", "team_key"],
+        update_fields=["staff", "trained", "team", "computed_at"],
+    )
     return rows
 
 
@@ -91,8 +123,21 @@ def snapshot_take(*, organisation_id, day=None) -> int:
     """Copy today's organisation totals into the history the coverage chart draws; once a day per module."""
     day = day or timezone.localdate()
     totals = CoverageRollup.objects.filter(organisation_id=organisation_id, team_key=WHOLE_ORGANISATION)
-    rows = [CoverageSnapshot(organisation_id=organisation_id, module_id=r.module_id, day=day, assigned=r.assigned,
-                             completed=r.completed, overdue=r.overdue) for r in totals]
-    CoverageSnapshot.objects.bulk_create(rows, update_conflicts=True, unique_fields=["organisation", "module", "day"],
-                                         update_fields=["assigned", "completed", "overdue"])
+    rows = [
+        CoverageSnapshot(
+            organisation_id=organisation_id,
+            module_id=r.module_id,
+            day=day,
+            assigned=r.assigned,
+            completed=r.completed,
+            overdue=r.overdue,
+        )
+        for r in totals
+    ]
+    CoverageSnapshot.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["organisation", "module", "day"],
+        update_fields=["assigned", "completed", "overdue"],
+    )
     return len(rows)

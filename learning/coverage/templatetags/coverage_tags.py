@@ -1,4 +1,5 @@
 """Presentation helpers for the coverage pages, and coverage's panel on My learning."""
+
 from django import template
 
 from learning.coverage.selectors import assigned_to
@@ -16,7 +17,7 @@ def expiring_within_days():
 
 @register.inclusion_tag("coverage/_assigned.html", takes_context=True)
 def assigned_panel(context):
-    """"Assigned to you" on My learning: the page belongs to progress, which sits below coverage, so coverage
+    """ "Assigned to you" on My learning: the page belongs to progress, which sits below coverage, so coverage
     renders its own section there."""
     return {"assigned": assigned_to(user=context["request"].user), "nav": context.get("nav")}
 
@@ -27,7 +28,15 @@ def heat_band(rollup):
     if rollup is None or not rollup.assigned:
         return "heat-none"
     value = rollup.percent
-    return "heat-full" if value == 100 else "heat-high" if value >= 80 else "heat-mid" if value >= 50 else "heat-low"
+    return (
+        "heat-full"
+        if value == 100
+        else "heat-high"
+        if value >= 80
+        else "heat-mid"
+        if value >= 50
+        else "heat-low"
+    )
 
 
 @register.filter

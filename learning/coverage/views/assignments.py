@@ -1,4 +1,5 @@
 """Workforce leads assign required training, change it and withdraw it."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,19 +10,32 @@ from learning.organisations.access import organisation_for
 
 from ..forms import AssignmentForm
 from ..models import WHOLE_ORGANISATION, Assignment, CoverageRollup
-from ..services import assignment_create, assignment_delete, assignment_update
 from ..selectors.scope import workforce
+from ..services import assignment_create, assignment_delete, assignment_update
 
 
 def _page(request, organisation, form, assignment=None):
     assignments = Assignment.objects.filter(organisation=organisation).select_related("module", "team")
     totals = CoverageRollup.objects.filter(organisation=organisation, team_key=WHOLE_ORGANISATION)
-    job_titles = (workforce(organisation_id=organisation.pk).exclude(job_title="").order_by("job_title")
-                  .values_list("job_title", flat=True).distinct())
-    return render(request, "coverage/assignments.html", {
-        "organisation": organisation, "form": form, "assignment": assignment, "assignments": assignments,
-        "totals": {row.module_id: row for row in totals}, "job_titles": job_titles,
-    })
+    job_titles = (
+        workforce(organisation_id=organisation.pk)
+        .exclude(job_title="")
+        .order_by("job_title")
+        .values_list("job_title", flat=True)
+        .distinct()
+    )
+    return render(
+        request,
+        "coverage/assignments.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "assignment": assignment,
+            "assignments": assignments,
+            "totals": {row.module_id: row for row in totals},
+            "job_titles": job_titles,
+        },
+    )
 
 
 @login_required
@@ -30,12 +44,20 @@ def assignments(request, org_id):
     form = AssignmentForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
-            made = assignment_create(organisation=organisation, created_by=request.user, **form.service_arguments())
+            made = assignment_create(
+                organisation=organisation, created_by=request.user, **form.service_arguments()
+            )
         except ServiceError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("%(module)s assigned to %(target)s. People are enrolled and the figures update "
-                                        "in a moment.") % {"module": made.module, "target": made.target_label})
+            messages.success(
+                request,
+                _(
+                    "%(module)s assigned to %(target)s. People are enrolled and the figures update "
+                    "in a moment."
+                )
+                % {"module": made.module, "target": made.target_label},
+            )
             return redirect("coverage_assignments", organisation.pk)
     return _page(request, organisation, form)
 
@@ -59,9 +81,13 @@ def assignment_edit(request, org_id, pk):
 @login_required
 def assignment_remove(request, org_id, pk):
     organisation = organisation_for(request, org_id, "coverage.manage_assignments")
-    assignment = get_object_or_404(Assignment.objects.select_related("module", "team"), pk=pk, organisation=organisation)
+    assignment = get_object_or_404(
+        Assignment.objects.select_related("module", "team"), pk=pk, organisation=organisation
+    )
     if request.method == "POST":
         assignment_delete(assignment=assignment)
         messages.success(request, _("Assignment withdrawn. People keep their progress."))
         return redirect("coverage_assignments", organisation.pk)
-    return render(request, "coverage/assignment_remove.html", {"organisation": organisation, "assignment": assignment})
+    return render(
+        request, "coverage/assignment_remove.html", {"organisation": organisation, "assignment": assignment}
+    )

@@ -1,4 +1,5 @@
 """Shared pieces of the coverage views."""
+
 from django.http import HttpResponse
 
 

@@ -1,4 +1,5 @@
 """The coverage dashboard, its drill-down lists and downloads, and the partnership view."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -46,13 +47,24 @@ def dashboard(request, org_id):
     scope, form = _scope(request, org_id)
     organisation, user = scope.organisation, request.user
     can_manage = user.has_perm("coverage.manage_assignments", organisation)
-    return render(request, "coverage/dashboard.html", {
-        "organisation": organisation, "form": form, "dashboard": dashboard_for(scope),
-        "chart": line_chart(trend_for(organisations=[organisation], module=scope.module)) if scope.supervisor is None else None,
-        "reflections": reflection_rows(scope), "query_string": request.GET.urlencode(), "can_manage": can_manage,
-        "sharing_form": SharingForm(initial={"shares": organisation.shares_with_partnership})
-        if can_manage and organisation.partnership_id else None,
-    })
+    return render(
+        request,
+        "coverage/dashboard.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "dashboard": dashboard_for(scope),
+            "chart": line_chart(trend_for(organisations=[organisation], module=scope.module))
+            if scope.supervisor is None
+            else None,
+            "reflections": reflection_rows(scope),
+            "query_string": request.GET.urlencode(),
+            "can_manage": can_manage,
+            "sharing_form": SharingForm(initial={"shares": organisation.shares_with_partnership})
+            if can_manage and organisation.partnership_id
+            else None,
+        },
+    )
 
 
 @login_required
@@ -62,11 +74,18 @@ def people(request, org_id, status):
     scope, form = _scope(request, org_id)
     query_string = request.GET.copy()
     query_string.pop("page", None)
-    return render(request, "coverage/people.html", {
-        "organisation": scope.organisation, "form": form, "status": status, "scope": scope,
-        "page_obj": page_of(request, requirements_in(scope, status=status)),
-        "query_string": query_string.urlencode(),
-    })
+    return render(
+        request,
+        "coverage/people.html",
+        {
+            "organisation": scope.organisation,
+            "form": form,
+            "status": status,
+            "scope": scope,
+            "page_obj": page_of(request, requirements_in(scope, status=status)),
+            "query_string": query_string.urlencode(),
+        },
+    )
 
 
 @login_required
@@ -88,8 +107,11 @@ def sharing(request, org_id):
         raise Http404
     form = SharingForm(request.POST)
     partnership_sharing_set(organisation=organisation, shares=form.is_valid() and form.cleaned_data["shares"])
-    text = (_("%(org)s now shares its combined figures with %(adp)s.") if organisation.shares_with_partnership
-            else _("%(org)s no longer shares its figures with %(adp)s."))
+    text = (
+        _("%(org)s now shares its combined figures with %(adp)s.")
+        if organisation.shares_with_partnership
+        else _("%(org)s no longer shares its figures with %(adp)s.")
+    )
     messages.success(request, text % {"org": organisation, "adp": organisation.partnership})
     return redirect("coverage_dashboard", organisation.pk)
 
@@ -98,6 +120,12 @@ def sharing(request, org_id):
 def partnership(request, org_id):
     organisation = organisation_for(request, org_id, "coverage.view_partnership")
     data = partnership_coverage(partnership=organisation)
-    return render(request, "coverage/partnership.html", {
-        "organisation": organisation, "data": data, "chart": line_chart(trend_for(organisations=data.sharing)),
-    })
+    return render(
+        request,
+        "coverage/partnership.html",
+        {
+            "organisation": organisation,
+            "data": data,
+            "chart": line_chart(trend_for(organisations=data.sharing)),
+        },
+    )

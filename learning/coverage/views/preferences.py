@@ -1,4 +1,5 @@
 """Each person chooses how often coverage emails reach them."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render

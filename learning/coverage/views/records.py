@@ -1,4 +1,5 @@
 """A person's learning record, for the people allowed to see it (organisations.view_record), and downloads."""
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
@@ -16,7 +17,8 @@ from .common import download
 
 def _membership(request, membership_id):
     membership = get_object_or_404(
-        Membership.objects.select_related("user", "organisation", "team", "supervisor__user"), pk=membership_id
+        Membership.objects.select_related("user", "organisation", "team", "supervisor__user"),
+        pk=membership_id,
     )
     if not request.user.has_perm("organisations.view_record", membership):
         raise PermissionDenied
@@ -26,10 +28,15 @@ def _membership(request, membership_id):
 @login_required
 def record(request, membership_id):
     membership = _membership(request, membership_id)
-    return render(request, "coverage/record.html", {
-        "membership": membership, "record": learning_record(membership=membership),
-        "can_see_coverage": request.user.has_perm("coverage.view_staff", membership.organisation),
-    })
+    return render(
+        request,
+        "coverage/record.html",
+        {
+            "membership": membership,
+            "record": learning_record(membership=membership),
+            "can_see_coverage": request.user.has_perm("coverage.view_staff", membership.organisation),
+        },
+    )
 
 
 @login_required

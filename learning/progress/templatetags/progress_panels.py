@@ -1,5 +1,6 @@
 """The learner's panels on module and lesson pages. The pages hold content only; these tags read the learner's
 progress (one selector call per page, shared by that page's panels through `... as detail`)."""
+
 from django import template
 
 from learning.progress.selectors import lesson_detail_for, module_detail_for
@@ -26,7 +27,7 @@ def module_lessons(detail):
 
 @register.inclusion_tag("progress/_module_panel.html", takes_context=True)
 def module_progress_panel(context, detail, quiz=None):
-    """"Your progress": what is missing first, progress and where to resume, or how to start. The quiz (if
+    """ "Your progress": what is missing first, progress and where to resume, or how to start. The quiz (if
     any) comes from the page, which reads it through the assessments tags: progress sits below assessments."""
     return {**detail, "page": context["page"], "quiz": quiz, "user": context["request"].user}
 

@@ -31,8 +31,12 @@ from assessments.quizzes.formats.bank import MOODLE_GRADES, category_tag
 
 
 def single(**overrides):
-    fields = dict(name="Q", qtype="single", text="<p>Pick</p>", options=[
-        Option("a", Decimal(100)), Option("b", Decimal(0))])
+    fields = dict(
+        name="Q",
+        qtype="single",
+        text="<p>Pick</p>",
+        options=[Option("a", Decimal(100)), Option("b", Decimal(0))],
+    )
     return Question(**{**fields, **overrides})
 
 
@@ -43,26 +47,36 @@ def multi(*fractions):
 
 # --- validation -----------------------------------------------------------
 
+
 def test_valid_single_with_partial_credit_and_negative_marks():
     q = single(options=[Option("a", Decimal(100)), Option("b", Decimal(50)), Option("c", Decimal(-100))])
     assert validate_question(q) == []
 
 
-@pytest.mark.parametrize("options, message", [
-    ([Option("a", Decimal(50)), Option("b", Decimal(0))], "at least one option worth 100%"),
-    ([Option("a", Decimal(100))], "at least 2 options"),
-    ([Option("a", Decimal(100)), Option("b", Decimal(-101))], "outside -100..100"),
-    ([Option("a", Decimal(100)), Option("", Decimal(0))], "option 2 has no text"),
-    ([Option("a", Decimal(100)), Option("b", Decimal("NaN"))], "outside -100..100"),
-    ([Option("a", Decimal(100)), Option("<script>x</script>b", Decimal(0))], "not sanitised"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ([Option("a", Decimal(50)), Option("b", Decimal(0))], "at least one option worth 100%"),
+        ([Option("a", Decimal(100))], "at least 2 options"),
+        ([Option("a", Decimal(100)), Option("b", Decimal(-101))], "outside -100..100"),
+        ([Option("a", Decimal(100)), Option("", Decimal(0))], "option 2 has no text"),
+        ([Option("a", Decimal(100)), Option("b", Decimal("NaN"))], "outside -100..100"),
+        ([Option("a", Decimal(100)), Option("<script>x</script>b", Decimal(0))], "not sanitised"),
+    ],
+)
 def test_single_choice_errors(options, message):
     assert any(message in error for error in validate_question(single(options=options)))
 
 
-@pytest.mark.parametrize("fractions", [
-    ("50", "50", "0"), ("33.33333", "33.33333", "33.33333", "-100"), ("14.28571",) * 7 + ("-50",), ("100", "-100"),
-])
+@pytest.mark.parametrize(
+    "fractions",
+    [
+        ("50", "50", "0"),
+        ("33.33333", "33.33333", "33.33333", "-100"),
+        ("14.28571",) * 7 + ("-50",),
+        ("100", "-100"),
+    ],
+)
 def test_multi_positive_fractions_sum_to_100(fractions):
     assert validate_question(multi(*fractions)) == []
 
@@ -81,17 +95,20 @@ def test_truefalse_rules():
     assert any("one option at 100%" in e for e in validate_question(both))
 
 
-@pytest.mark.parametrize("overrides, message", [
-    ({"name": " "}, "name is empty"),
-    ({"name": " padded"}, "surrounding space"),
-    ({"text": ""}, "question text is empty"),
-    ({"text": "a < b"}, "not sanitised"),
-    ({"explanation": "<p onclick='x()'>e</p>"}, "not sanitised"),
-    ({"qtype": "essay"}, "unknown question type"),
-    ({"tags": ["ok", "ok"]}, "duplicates"),
-    ({"tags": ["<b>"]}, "tag"),
-    ({"tags": [" x"]}, "tag"),
-])
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"name": " "}, "name is empty"),
+        ({"name": " padded"}, "surrounding space"),
+        ({"text": ""}, "question text is empty"),
+        ({"text": "a < b"}, "not sanitised"),
+        ({"explanation": "<p onclick='x()'>e</p>"}, "not sanitised"),
+        ({"qtype": "essay"}, "unknown question type"),
+        ({"tags": ["ok", "ok"]}, "duplicates"),
+        ({"tags": ["<b>"]}, "tag"),
+        ({"tags": [" x"]}, "tag"),
+    ],
+)
 def test_general_errors(overrides, message):
     assert any(message in error for error in validate_question(single(**overrides)))
 
@@ -108,10 +125,15 @@ def test_report_ok_means_no_invalid_questions():
     assert not ParseReport(invalid=[Problem("x", 1, "bad")]).ok
 
 
-@pytest.mark.parametrize("path, tag", [
-    ("$course$/top/Algebra", "Algebra"), ("Algebra", "Algebra"),
-    ("$course$/top/Maths//Stats", "Maths/Stats"), ("$course$/top/A/B ", "B"),
-])
+@pytest.mark.parametrize(
+    "path, tag",
+    [
+        ("$course$/top/Algebra", "Algebra"),
+        ("Algebra", "Algebra"),
+        ("$course$/top/Maths//Stats", "Maths/Stats"),
+        ("$course$/top/A/B ", "B"),
+    ],
+)
 def test_category_tag_is_last_segment(path, tag):
     assert category_tag(path) == tag
 
@@ -121,37 +143,81 @@ def test_category_tag_is_last_segment(path, tag):
 # Fragments that stress both formats: GIFT specials and escapes, format
 # markers, comment and category markers, HTML that must be sanitised.
 SNIPPETS = [
-    "<p>", "</p>", "<b>bold</b>", "<em>", "<br>", "<ul><li>item</li></ul>", "<sub>2</sub>",
-    '<a href="https://example.org/?a=1&b=2">link</a>', "<script>alert(1)</script>",
-    "<pre>\n\ncode</pre>", "&amp;", "&lt;", "&nbsp;", "\n", "\t", "//", "[plain]", "[html]",
-    "->", "####", "$CATEGORY:", "::", "%50%", "\\n", "\\", "_____", "T", "TRUE", "]]>", "&#1;",
+    "<p>",
+    "</p>",
+    "<b>bold</b>",
+    "<em>",
+    "<br>",
+    "<ul><li>item</li></ul>",
+    "<sub>2</sub>",
+    '<a href="https://example.org/?a=1&b=2">link</a>',
+    "<script>alert(1)</script>",
+    "<pre>\n\ncode</pre>",
+    "&amp;",
+    "&lt;",
+    "&nbsp;",
+    "\n",
+    "\t",
+    "//",
+    "[plain]",
+    "[html]",
+    "->",
+    "####",
+    "$CATEGORY:",
+    "::",
+    "%50%",
+    "\\n",
+    "\\",
+    "_____",
+    "T",
+    "TRUE",
+    "]]>",
+    "&#1;",
 ]
 fragment = st.one_of(
-    st.text(max_size=12), st.sampled_from(SNIPPETS), st.text(alphabet="~=#{}:\\%[]<>&\"' \n", max_size=6),
+    st.text(max_size=12),
+    st.sampled_from(SNIPPETS),
+    st.text(alphabet="~=#{}:\\%[]<>&\"' \n", max_size=6),
 )
 rich = st.lists(fragment, max_size=5).map("".join).map(clean_html)
 nonempty_rich = rich.filter(bool)
 names = st.lists(fragment, min_size=1, max_size=3).map("".join).map(clean_name).filter(bool)
 tag_text = st.one_of(
-    st.text(min_size=1, max_size=15), st.sampled_from(["a]b", "x\\", "[tag:y]", "[shuffle:false]"]))
+    st.text(min_size=1, max_size=15), st.sampled_from(["a]b", "x\\", "[tag:y]", "[shuffle:false]"])
+)
 tag_lists = st.lists(tag_text.map(clean_tag).filter(bool), unique=True, max_size=3)
 # Only Moodle's grades are valid (question_bank::fraction_options_full()), in any spelling of them.
 fractions = st.one_of(
-    st.sampled_from([Decimal("100.000"), Decimal("-0")]), st.sampled_from(MOODLE_GRADES),
+    st.sampled_from([Decimal("100.000"), Decimal("-0")]),
+    st.sampled_from(MOODLE_GRADES),
 )
 non_positive = st.sampled_from([g for g in MOODLE_GRADES if g <= 0])
 # Positive weights of multiple response questions that Moodle accepts: they add up to 100.
 MULTI_WEIGHTS = [
-    ["100"], ["50", "50"], ["75", "25"], ["66.66667", "33.33333"], ["83.33333", "16.66667"], ["90", "10"],
-    ["33.33333"] * 3, ["50", "25", "25"], ["40", "30", "30"], ["60", "20", "20"], ["25"] * 4,
-    ["40", "20", "20", "20"], ["70", "10", "10", "10"], ["14.28571"] * 7,
+    ["100"],
+    ["50", "50"],
+    ["75", "25"],
+    ["66.66667", "33.33333"],
+    ["83.33333", "16.66667"],
+    ["90", "10"],
+    ["33.33333"] * 3,
+    ["50", "25", "25"],
+    ["40", "30", "30"],
+    ["60", "20", "20"],
+    ["25"] * 4,
+    ["40", "20", "20", "20"],
+    ["70", "10", "10", "10"],
+    ["14.28571"] * 7,
 ]
 idnumbers = st.one_of(st.just(""), names.map(lambda name: clean_name(name[:100])).filter(str.isprintable))
 
 
 def option_texts(n):
-    return st.lists(st.one_of(nonempty_rich, st.sampled_from(["%5% off", "[plain]x", "=a", "~b", "#c"])),
-                    min_size=n, max_size=n)
+    return st.lists(
+        st.one_of(nonempty_rich, st.sampled_from(["%5% off", "[plain]x", "=a", "~b", "#c"])),
+        min_size=n,
+        max_size=n,
+    )
 
 
 @st.composite
@@ -175,8 +241,16 @@ def questions(draw):
         options = truefalse_options(draw(st.booleans()), draw(rich), draw(rich))
     else:
         options = draw(choice_options(qtype))
-    question = Question(draw(names), qtype, draw(nonempty_rich), options, draw(rich),
-                        draw(tag_lists), draw(st.booleans()), draw(idnumbers))
+    question = Question(
+        draw(names),
+        qtype,
+        draw(nonempty_rich),
+        options,
+        draw(rich),
+        draw(tag_lists),
+        draw(st.booleans()),
+        draw(idnumbers),
+    )
     assert validate_question(question) == [], "generator produced an invalid question"
     return question
 
@@ -187,6 +261,7 @@ ROUND_TRIP = settings(max_examples=200, deadline=None, suppress_health_check=[He
 
 
 # --- round trips ---------------------------------------------------------------
+
 
 def assert_clean_report(report, expected):
     assert report.invalid == [] and report.skipped == []

@@ -36,7 +36,11 @@ def test_all_types_counts(report):
     assert report.ok and report.invalid == []
     assert len(report.questions) == 13
     assert [(p.name, p.line) for p in report.skipped] == [
-        ("Essay", 58), ("Matching", 60), ("Numerical", 66), ("Short answer", 68), ("Description", 70),
+        ("Essay", 58),
+        ("Matching", 60),
+        ("Numerical", 66),
+        ("Short answer", 68),
+        ("Description", 70),
     ]
     assert "matching" in report.skipped[1].message
 
@@ -50,8 +54,7 @@ def test_lines_are_the_first_line_of_each_question(report):
 def test_single_choice_with_feedback_and_general_feedback(by_name):
     q = by_name["Noble gas"]
     assert (q.qtype, q.line) == ("single", 8)
-    assert [(o.text, o.fraction) for o in q.options] == [
-        ("Neon", 100), ("Sodium", 0), ("Chlorine", 0)]
+    assert [(o.text, o.fraction) for o in q.options] == [("Neon", 100), ("Sodium", 0), ("Chlorine", 0)]
     assert q.options[0].feedback == "Correct, neon is in group 18."
     assert q.explanation == "Noble gases sit in the last column of the periodic table."
 
@@ -77,13 +80,16 @@ def test_weights_without_equals_make_multiple_response(by_name):
     assert q.text == "<p>Select <strong>all</strong> prime numbers.</p>"
 
 
-@pytest.mark.parametrize("name, correct, true_fb, false_fb, explanation", [
-    ("Sky", True, "", "", ""),
-    ("Water wet", True, "", "", ""),
-    ("Ice", False, "", "", ""),
-    # {FALSE#wrong#right}: "wrong" is shown to whoever answers True.
-    ("Fire", False, "Fire is hot.", "Right, it is hot.", "Combustion releases heat."),
-])
+@pytest.mark.parametrize(
+    "name, correct, true_fb, false_fb, explanation",
+    [
+        ("Sky", True, "", "", ""),
+        ("Water wet", True, "", "", ""),
+        ("Ice", False, "", "", ""),
+        # {FALSE#wrong#right}: "wrong" is shown to whoever answers True.
+        ("Fire", False, "Fire is hot.", "Right, it is hot.", "Combustion releases heat."),
+    ],
+)
 def test_true_false(by_name, name, correct, true_fb, false_fb, explanation):
     q = by_name[name]
     assert q.qtype == "truefalse"
@@ -101,7 +107,10 @@ def test_html_is_sanitised(by_name):
     q = by_name["XSS"]
     assert q.text == "<p>Which is safe?</p>"
     assert [o.text for o in q.options] == [
-        "<b>Goggles</b>", "<a>Bare hands</a>", '<a href="https://example.org/gloves">Gloves</a>']
+        "<b>Goggles</b>",
+        "<a>Bare hands</a>",
+        '<a href="https://example.org/gloves">Gloves</a>',
+    ]
 
 
 def test_text_formats(by_name):
@@ -116,18 +125,21 @@ def test_missing_word_gets_a_blank_and_a_default_name(by_name):
     assert (q.text, q.qtype, q.options[0].text) == (name, "single", "Au")
 
 
-@pytest.mark.parametrize("name, line, message", [
-    ("Sum too low", 3, "sum to 70, not 100"),
-    ("No right answer", 9, "at least one option worth 100%"),
-    ("Over 100", 11, "150 is outside -100..100"),
-    ("Bad weight", 13, "bad weight %lots%"),
-    ("Unclosed", 15, "unclosed '{'"),
-    ("::Unclosed name Pick one.{=a ~b}", 17, "missing its closing '::'"),
-    ("Two blocks", 19, "more than one answer block"),
-    ("Stray", 21, "'}' without a matching '{'"),
-    ("Empty option", 23, "option 2 has no text"),
-    ("One option", 25, "at least 2 options"),
-])
+@pytest.mark.parametrize(
+    "name, line, message",
+    [
+        ("Sum too low", 3, "sum to 70, not 100"),
+        ("No right answer", 9, "at least one option worth 100%"),
+        ("Over 100", 11, "150 is outside -100..100"),
+        ("Bad weight", 13, "bad weight %lots%"),
+        ("Unclosed", 15, "unclosed '{'"),
+        ("::Unclosed name Pick one.{=a ~b}", 17, "missing its closing '::'"),
+        ("Two blocks", 19, "more than one answer block"),
+        ("Stray", 21, "'}' without a matching '{'"),
+        ("Empty option", 23, "option 2 has no text"),
+        ("One option", 25, "at least 2 options"),
+    ],
+)
 def test_invalid_questions_are_reported_with_line_and_message(name, line, message):
     report = parse_gift((DATA / "invalid_fractions.gift").read_text(encoding="utf-8"))
     problems = {p.name: p for p in report.invalid}
@@ -149,8 +161,14 @@ def test_crlf_bom_and_comment_lines_inside_a_question():
 
 
 def test_export_escapes_and_extensions():
-    q = Question("a:b", "single", "1 = 1 {really} #", [Option("%5% off", 0), Option("[plain]x", 100)],
-                 tags=["t]x"], shuffle=False)
+    q = Question(
+        "a:b",
+        "single",
+        "1 = 1 {really} #",
+        [Option("%5% off", 0), Option("[plain]x", 100)],
+        tags=["t]x"],
+        shuffle=False,
+    )
     assert validate_question(q) == []
     out = export_gift([q])
     assert "// [tag:t\\]x]" in out and "// [shuffle:false]" in out
@@ -170,8 +188,29 @@ def test_export_truefalse_feedback_layout():
 
 
 GIFT_BITS = st.sampled_from(
-    ["::", "{", "}", "~", "=", "#", "####", "%", "%50%", "->", "\\", "\n", "\n\n", "//", "$CATEGORY: a/b",
-     "T", "[html]", "[plain]", "<p>", " "])
+    [
+        "::",
+        "{",
+        "}",
+        "~",
+        "=",
+        "#",
+        "####",
+        "%",
+        "%50%",
+        "->",
+        "\\",
+        "\n",
+        "\n\n",
+        "//",
+        "$CATEGORY: a/b",
+        "T",
+        "[html]",
+        "[plain]",
+        "<p>",
+        " ",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

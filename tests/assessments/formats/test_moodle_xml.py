@@ -40,12 +40,21 @@ def by_name(report):
 def test_all_types_counts_and_lines(report):
     assert report.ok and report.invalid == []
     assert [(q.name, q.qtype, q.line) for q in report.questions] == [
-        ("Unit of force", "single", 9), ("Vector quantities", "multi", 42),
-        ("Light speed", "truefalse", 59), ("Lens", "truefalse", 84),
+        ("Unit of force", "single", 9),
+        ("Vector quantities", "multi", 42),
+        ("Light speed", "truefalse", 59),
+        ("Lens", "truefalse", 84),
     ]
     assert [(p.name, p.line) for p in report.skipped] == [
-        ("Essay", 90), ("Matching", 94), ("Numerical", 98), ("Short answer", 103), ("Cloze", 108),
-        ("Description", 112), ("Drag and drop", 116), ("Gap select", 120), ("Calculated", 124),
+        ("Essay", 90),
+        ("Matching", 94),
+        ("Numerical", 98),
+        ("Short answer", 103),
+        ("Cloze", 108),
+        ("Description", 112),
+        ("Drag and drop", 116),
+        ("Gap select", 120),
+        ("Calculated", 124),
     ]
     assert report.skipped[4].message == "multianswer questions are not supported"
 
@@ -80,13 +89,16 @@ def test_truefalse_is_normalised_to_true_then_false(by_name):
     assert q.explanation == "Special relativity."
 
 
-@pytest.mark.parametrize("name, line, message", [
-    ("Sum too high", 3, "sum to 120, not 100"),
-    ("No full marks", 11, "at least one option worth 100%"),
-    ("Not a number", 18, "non-numeric fraction 'lots'"),
-    ("Missing false", 24, "exactly 'true' and 'false'"),
-    ("", 29, "name is empty; question text is empty"),
-])
+@pytest.mark.parametrize(
+    "name, line, message",
+    [
+        ("Sum too high", 3, "sum to 120, not 100"),
+        ("No full marks", 11, "at least one option worth 100%"),
+        ("Not a number", 18, "non-numeric fraction 'lots'"),
+        ("Missing false", 24, "exactly 'true' and 'false'"),
+        ("", 29, "name is empty; question text is empty"),
+    ],
+)
 def test_invalid_questions(name, line, message):
     report = load("invalid.xml")
     problems = {p.name: p for p in report.invalid}
@@ -98,12 +110,15 @@ def test_xxe_document_is_refused_before_parsing():
     report = load("xxe.xml")
     assert report.questions == [] and report.skipped == []
     assert [(p.line, p.message) for p in report.invalid] == [
-        (1, "DTD and entity declarations are not allowed")]
+        (1, "DTD and entity declarations are not allowed")
+    ]
 
 
 def test_billion_laughs_is_refused():
-    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-            '<!ENTITY lol2 "&lol;&lol;">]><quiz>&lol2;</quiz>')
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;">]><quiz>&lol2;</quiz>'
+    )
     assert parse_moodle_xml(bomb).invalid[0].line == 1
 
 
@@ -124,11 +139,13 @@ def test_wrong_root_element():
 
 
 def test_questions_on_one_line_and_declared_encoding():
-    text = ('<?xml version="1.0" encoding="ISO-8859-1"?><quiz><question type="truefalse">'
-            '<name><text>Café</text></name><questiontext><text>Hot?</text></questiontext>'
-            '<answer fraction="100"><text>true</text></answer>'
-            '<answer fraction="0"><text>false</text></answer>'
-            '</question></quiz>')
+    text = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?><quiz><question type="truefalse">'
+        "<name><text>Café</text></name><questiontext><text>Hot?</text></questiontext>"
+        '<answer fraction="100"><text>true</text></answer>'
+        '<answer fraction="0"><text>false</text></answer>'
+        "</question></quiz>"
+    )
     [q] = parse_moodle_xml(text).questions
     assert (q.name, q.line) == ("Café", 1)
 
@@ -152,8 +169,21 @@ def test_export_is_moodle_shaped():
 
 
 XML_BITS = st.sampled_from(
-    ["<quiz>", "</quiz>", '<question type="multichoice">', '<question type="truefalse">', "</question>",
-     "<answer fraction=\"100\">", "</answer>", "<text>", "</text>", "<single>false</single>", "\n", "&amp;"])
+    [
+        "<quiz>",
+        "</quiz>",
+        '<question type="multichoice">',
+        '<question type="truefalse">',
+        "</question>",
+        '<answer fraction="100">',
+        "</answer>",
+        "<text>",
+        "</text>",
+        "<single>false</single>",
+        "\n",
+        "&amp;",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)

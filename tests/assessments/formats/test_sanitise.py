@@ -17,28 +17,33 @@ def test_allowed_tags_are_kept(tag):
 
 def test_line_breaks_and_links_are_kept():
     assert clean_html("a<br/>b") == "a<br>b"
-    assert clean_html('<a href="https://example.org/x?a=1&b=2">x</a>') == \
-        '<a href="https://example.org/x?a=1&amp;b=2">x</a>'
+    assert (
+        clean_html('<a href="https://example.org/x?a=1&b=2">x</a>')
+        == '<a href="https://example.org/x?a=1&amp;b=2">x</a>'
+    )
     assert clean_html('<a href="/relative">r</a>') == '<a href="/relative">r</a>'
     assert clean_html('<a href="mailto:a@example.org">m</a>') == '<a href="mailto:a@example.org">m</a>'
 
 
-@pytest.mark.parametrize("dirty, clean", [
-    ("<script>alert(1)</script>Hi", "Hi"),
-    ("<style>p { color: red }</style>Hi", "Hi"),
-    ('<p onclick="steal()" onmouseover="x()">Hi</p>', "<p>Hi</p>"),
-    ('<p style="position:fixed" class="c" id="i" title="t" lang="en">Hi</p>', "<p>Hi</p>"),
-    ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
-    ('<a href=" JaVaScRiPt:alert(1)">x</a>', "<a>x</a>"),
-    ('<a href="data:text/html,<script>x</script>">x</a>', "<a>x</a>"),
-    ('<a href="https://e.org" target="_blank" rel="opener">x</a>', '<a href="https://e.org">x</a>'),
-    ("<img src=x onerror=alert(1)>", ""),
-    ("<iframe src='https://e.org'></iframe>x", "x"),
-    ("<table><tr><td>cell</td></tr></table>", "cell"),
-    ("<!-- secret -->x", "x"),
-    ("<svg><script>alert(1)</script></svg>x", "x"),
-    ("<p>unclosed", "<p>unclosed</p>"),
-])
+@pytest.mark.parametrize(
+    "dirty, clean",
+    [
+        ("<script>alert(1)</script>Hi", "Hi"),
+        ("<style>p { color: red }</style>Hi", "Hi"),
+        ('<p onclick="steal()" onmouseover="x()">Hi</p>', "<p>Hi</p>"),
+        ('<p style="position:fixed" class="c" id="i" title="t" lang="en">Hi</p>', "<p>Hi</p>"),
+        ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
+        ('<a href=" JaVaScRiPt:alert(1)">x</a>', "<a>x</a>"),
+        ('<a href="data:text/html,<script>x</script>">x</a>', "<a>x</a>"),
+        ('<a href="https://e.org" target="_blank" rel="opener">x</a>', '<a href="https://e.org">x</a>'),
+        ("<img src=x onerror=alert(1)>", ""),
+        ("<iframe src='https://e.org'></iframe>x", "x"),
+        ("<table><tr><td>cell</td></tr></table>", "cell"),
+        ("<!-- secret -->x", "x"),
+        ("<svg><script>alert(1)</script></svg>x", "x"),
+        ("<p>unclosed", "<p>unclosed</p>"),
+    ],
+)
 def test_dangerous_markup_is_removed(dirty, clean):
     assert clean_html(dirty) == clean
 
@@ -65,10 +70,33 @@ def test_html_to_plain():
     assert html_to_plain("<p>Hello <b>there</b> &amp; you</p><script>x</script>") == "Hello there & you"
 
 
-html_bits = st.sampled_from([
-    "<p>", "</p>", "<pre>", "\n", "<b>", "</i>", "<script>", "</script>", "<a href='", "'>", "&", "&amp",
-    "<!--", "-->", "<br/>", "<ul><li>", "<table><td>", "<", ">", '"', "&#1;", "\r", " ",
-])
+html_bits = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<pre>",
+        "\n",
+        "<b>",
+        "</i>",
+        "<script>",
+        "</script>",
+        "<a href='",
+        "'>",
+        "&",
+        "&amp",
+        "<!--",
+        "-->",
+        "<br/>",
+        "<ul><li>",
+        "<table><td>",
+        "<",
+        ">",
+        '"',
+        "&#1;",
+        "\r",
+        " ",
+    ]
+)
 
 
 @settings(max_examples=500, deadline=None)

@@ -1,4 +1,5 @@
 """Drafts save as the author types: the endpoint the editor's script posts to, and what it refuses."""
+
 import pytest
 from django.urls import reverse
 
@@ -43,7 +44,9 @@ def test_autosave_works_again_when_changes_are_requested(world, make_entry, clie
     client.force_login(world.author.user)
     assert _autosave(client, entry, description="Revised").json()["saved"] is True
     entry.refresh_from_db()
-    assert entry.stages["description"] == "Revised" and entry.status == ReflectiveEntry.Status.CHANGES_REQUESTED
+    assert (
+        entry.stages["description"] == "Revised" and entry.status == ReflectiveEntry.Status.CHANGES_REQUESTED
+    )
 
 
 @pytest.mark.parametrize("actor", ["supervisor", "other_supervisor", "lead", "editor", "admin", "stranger"])
@@ -72,8 +75,11 @@ def test_too_long_text_is_refused_with_a_message(world, make_entry, client):
 def test_save_draft_button_works_without_javascript(world, make_entry, client):
     entry = make_entry("draft", stages={})
     client.force_login(world.author.user)
-    response = client.post(reverse("reflection_edit", args=[entry.pk]),
-                           {"title": "Kept", "description": "Typed with no script", "action": "save"}, follow=True)
+    response = client.post(
+        reverse("reflection_edit", args=[entry.pk]),
+        {"title": "Kept", "description": "Typed with no script", "action": "save"},
+        follow=True,
+    )
     assert "Draft saved" in response.content.decode()
     entry.refresh_from_db()
     assert (entry.title, entry.stages["description"]) == ("Kept", "Typed with no script")

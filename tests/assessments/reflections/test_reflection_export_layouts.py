@@ -1,5 +1,6 @@
 """Reflective-account PDFs in the regulators' own layouts (the NMC written reflective accounts form, an SSSC
 continuous professional learning record), and the NMC Code themes the writer chooses in the editor."""
+
 import io
 
 import pytest
@@ -21,8 +22,12 @@ NMC_QUESTIONS = [
     "How did you change or improve your practice as a result?",
     "How is this relevant to the Code?",
 ]
-NMC_THEMES = ["Prioritise people", "Practise effectively", "Preserve safety",
-              "Promote professionalism and trust"]
+NMC_THEMES = [
+    "Prioritise people",
+    "Practise effectively",
+    "Preserve safety",
+    "Promote professionalism and trust",
+]
 
 
 def _pdf_text(export) -> str:
@@ -40,9 +45,13 @@ def _export(author, entries, layout, capture):
 
 
 def _with_code(entry, themes, relevance="It shows me keeping the family's safety first."):
-    return reflections.reflection_save(entry=entry, user=entry.author, title=entry.title,
-                                       stages={**entry.stages, "code_relevance": relevance},
-                                       code_themes=themes)
+    return reflections.reflection_save(
+        entry=entry,
+        user=entry.author,
+        title=entry.title,
+        stages={**entry.stages, "code_relevance": relevance},
+        code_themes=themes,
+    )
 
 
 def test_nmc_layout_has_the_four_questions_and_marks_the_chosen_code_themes(
@@ -82,9 +91,13 @@ def test_sssc_layout_has_its_headings(world, make_entry, django_capture_on_commi
     entry = make_entry("draft", template="driscoll", stages=stages)
     entry = _with_code(entry, [], relevance="Codes of Practice 1 and 2.")
     text = _pdf_text(_export(world.author.user, [entry], "sssc", django_capture_on_commit_callbacks))
-    for heading in ("Continuous professional learning (CPL) record", "What activity you did",
-                    "What you learned", "How this learning has contributed to your professional development",
-                    "Working to the Codes of Practice"):
+    for heading in (
+        "Continuous professional learning (CPL) record",
+        "What activity you did",
+        "What you learned",
+        "How this learning has contributed to your professional development",
+        "Working to the Codes of Practice",
+    ):
         assert heading in text
     assert "don't include confidential or private information" in text
     for written in ("A home visit.", "Listening first.", "I plan visits.", "Codes of Practice 1 and 2."):
@@ -104,8 +117,9 @@ def test_the_layout_is_chosen_on_the_export_form_and_defaults_to_the_sites_own(
         client.post(reverse("reflection_export_new"), {"entries": [entry.pk], "layout": "nmc"})
     export = ReflectionExport.objects.get()
     assert export.layout == ReflectionExport.Layout.NMC and NMC_QUESTIONS[3] in _pdf_text(export)
-    response = client.post(reverse("reflection_export_new"), {"entries": [entry.pk], "layout": "gmc"},
-                           follow=True)
+    response = client.post(
+        reverse("reflection_export_new"), {"entries": [entry.pk], "layout": "gmc"}, follow=True
+    )
     assert ReflectionExport.objects.count() == 1
     assert "Choose a layout for the PDF." in response.content.decode()
     with pytest.raises(ServiceError):
@@ -118,8 +132,13 @@ def test_the_editor_asks_for_code_themes_in_a_fieldset_and_saves_them(world, mak
     page = client.get(reverse("reflection_edit", args=[entry.pk])).content.decode()
     assert "<legend>Your professional code (optional)</legend>" in page
     assert "Themes of the NMC Code" in page and 'type="checkbox" name="code_themes"' in page
-    data = {"title": entry.title, **entry.stages, "code_relevance": "Relevant to the Code.",
-            "code_themes": ["practise_effectively"], "action": "save"}
+    data = {
+        "title": entry.title,
+        **entry.stages,
+        "code_relevance": "Relevant to the Code.",
+        "code_themes": ["practise_effectively"],
+        "action": "save",
+    }
     client.post(reverse("reflection_edit", args=[entry.pk]), data)
     entry.refresh_from_db()
     assert entry.code_themes == ["practise_effectively"] and entry.code_relevance == "Relevant to the Code."
@@ -137,8 +156,9 @@ def test_the_editor_asks_for_code_themes_in_a_fieldset_and_saves_them(world, mak
 def test_the_service_refuses_themes_that_are_not_the_codes(world, make_entry):
     entry = make_entry("draft")
     with pytest.raises(ServiceError):
-        reflections.reflection_save(entry=entry, user=world.author.user, title="T", stages=entry.stages,
-                                    code_themes=["be_nice"])
+        reflections.reflection_save(
+            entry=entry, user=world.author.user, title="T", stages=entry.stages, code_themes=["be_nice"]
+        )
 
 
 def test_the_writers_code_relevance_and_themes_are_in_their_personal_data(world, make_entry):

@@ -1,4 +1,5 @@
 """Reflective-account PDFs: rendered by a task into private storage, downloadable by their author only."""
+
 import io
 
 import pytest
@@ -19,7 +20,9 @@ def _text(pdf_bytes):
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf_bytes)).pages)
 
 
-def test_export_is_rendered_after_commit_into_a_private_path(world, make_entry, django_capture_on_commit_callbacks):
+def test_export_is_rendered_after_commit_into_a_private_path(
+    world, make_entry, django_capture_on_commit_callbacks
+):
     signed, draft = make_entry("signed_off"), make_entry("draft")
     with django_capture_on_commit_callbacks(execute=True):
         export = exports.export_request(author=world.author.user, entries=[signed, draft])
@@ -65,7 +68,9 @@ def test_only_your_own_reflections_can_be_exported(world, make_entry):
         exports.export_request(author=world.author.user, entries=[])
 
 
-def test_download_is_served_to_the_author_only(world, make_entry, client, person, django_capture_on_commit_callbacks):
+def test_download_is_served_to_the_author_only(
+    world, make_entry, client, person, django_capture_on_commit_callbacks
+):
     entry = make_entry("signed_off")
     client.force_login(world.author.user)
     with django_capture_on_commit_callbacks(execute=True):
@@ -86,7 +91,9 @@ def test_download_is_served_to_the_author_only(world, make_entry, client, person
 
 def test_someone_elses_entry_cannot_be_slipped_into_the_form(world, make_entry, client):
     client.force_login(world.supervisor.user)
-    response = client.post(reverse("reflection_export_new"), {"entries": [make_entry("signed_off").pk]}, follow=True)
+    response = client.post(
+        reverse("reflection_export_new"), {"entries": [make_entry("signed_off").pk]}, follow=True
+    )
     assert ReflectionExport.objects.count() == 0 and "only download your own" in response.content.decode()
 
 

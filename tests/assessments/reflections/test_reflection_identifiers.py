@@ -1,10 +1,11 @@
 """Spotting identifiers before a reflection is shared: what should be flagged, what should not, and how the
 warning works (the author may anonymise, or confirm and submit anyway)."""
+
 import pytest
 from django.urls import reverse
 
-from assessments.practice.identifiers import identifiers_find
 from assessments.models import ReflectiveEntry
+from assessments.practice.identifiers import identifiers_find
 from assessments.practice.services import reflections
 
 FLAGGED = [
@@ -26,18 +27,18 @@ FLAGGED = [
 ]
 
 NOT_FLAGGED = [
-    "Call 0141 496 0000 or 07700 900123.",          # phone numbers: 11 digits
+    "Call 0141 496 0000 or 07700 900123.",  # phone numbers: 11 digits
     "Reference 9912345678 is not a date of birth.",  # 10 digits, but no real day and month
-    "On 3 May I visited the family.",                # no year
-    "In May 2019 the service changed.",              # no day
+    "On 3 May I visited the family.",  # no year
+    "In May 2019 the service changed.",  # no day
     "The meeting was at 10.30 and lasted 1.5 hours.",
     "I scored 10/10 on version 1.2.3.",
-    "EH1 is the area we cover.",                     # a district, not a postcode
+    "EH1 is the area we cover.",  # a district, not a postcode
     "The Family Support Team at NHS Riverside.",
     "Getting It Right For Every Child and the Named Person.",
     "I used the Gibbs Reflective Cycle after a Child Protection Case Conference.",
     "Afterwards Mum said she felt listened to.",
-    "Sarah said she felt listened to.",              # a first name alone is not a full name
+    "Sarah said she felt listened to.",  # a first name alone is not a full name
     "a mother in her thirties and her two children",
 ]
 
@@ -84,7 +85,9 @@ def test_the_warning_page_asks_to_anonymise_and_the_box_must_be_ticked(world, ma
     assert response.status_code == 400
     html = response.content.decode()
     assert 'aria-invalid="true"' in html and 'aria-describedby="id_confirm_error"' in html
-    response = client.post(reverse("reflection_submit", args=[entry.pk]), {"step": "confirm", "confirm": "on"})
+    response = client.post(
+        reverse("reflection_submit", args=[entry.pk]), {"step": "confirm", "confirm": "on"}
+    )
     assert response.status_code == 302
     entry.refresh_from_db()
     assert entry.status == ReflectiveEntry.Status.SUBMITTED

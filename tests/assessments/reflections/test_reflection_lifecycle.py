@@ -1,11 +1,12 @@
 """Writing, submitting, reviewing and signing off a reflection through the services; the lock after sign-off."""
+
 import pytest
 from django.core import mail
 
-from assessments.quizzes.factories import ReflectiveEntryFactory
 from assessments.models import Notification, ReflectionComment, ReflectiveEntry
 from assessments.practice.reflection_templates import stages_of
 from assessments.practice.services import reflections, reviews
+from assessments.quizzes.factories import ReflectiveEntryFactory
 from learning.core.errors import ServiceError
 from learning.organisations.factories import MembershipFactory
 
@@ -14,8 +15,9 @@ Status = ReflectiveEntry.Status
 
 
 def test_create_files_the_entry_under_the_authors_own_membership(world):
-    entry = reflections.reflection_create(author=world.author.user, membership=world.author, template="driscoll",
-                                          title="  A home visit  ")
+    entry = reflections.reflection_create(
+        author=world.author.user, membership=world.author, template="driscoll", title="  A home visit  "
+    )
     assert (entry.status, entry.title, entry.prompt) == (Status.DRAFT, "A home visit", "")
     with pytest.raises(ServiceError):
         reflections.reflection_create(author=world.author.user, membership=world.colleague, template="gibbs")
@@ -23,8 +25,12 @@ def test_create_files_the_entry_under_the_authors_own_membership(world):
 
 def test_save_keeps_only_the_templates_stages_and_allows_a_partial_draft(world, make_entry):
     entry = make_entry("draft", template="driscoll", stages={})
-    reflections.reflection_save(entry=entry, user=world.author.user, title="New title",
-                                stages={"what": "Line one\r\nLine two", "feelings": "not a Driscoll stage"})
+    reflections.reflection_save(
+        entry=entry,
+        user=world.author.user,
+        title="New title",
+        stages={"what": "Line one\r\nLine two", "feelings": "not a Driscoll stage"},
+    )
     entry.refresh_from_db()
     assert entry.stages == {"what": "Line one\nLine two", "so_what": "", "now_what": ""}
     assert entry.title == "New title"
@@ -34,8 +40,13 @@ def test_submit_needs_every_stage(world, make_entry):
     entry = make_entry("draft", stages={"description": "Only this."})
     with pytest.raises(reflections.IncompleteReflection) as caught:
         reflections.reflection_submit(entry=entry, user=world.author.user)
-    assert [stage.key for stage in caught.value.stages] == ["feelings", "evaluation", "analysis", "conclusion",
-                                                             "action_plan"]
+    assert [stage.key for stage in caught.value.stages] == [
+        "feelings",
+        "evaluation",
+        "analysis",
+        "conclusion",
+        "action_plan",
+    ]
 
 
 def test_submit_needs_a_supervisor(world):
@@ -46,8 +57,9 @@ def test_submit_needs_a_supervisor(world):
     assert caught.value.code == "no_supervisor"
 
 
-def test_submit_tells_the_supervisor_in_app_and_by_email_after_commit(world, make_entry,
-                                                                       django_capture_on_commit_callbacks):
+def test_submit_tells_the_supervisor_in_app_and_by_email_after_commit(
+    world, make_entry, django_capture_on_commit_callbacks
+):
     entry = make_entry("draft", stages={stage.key: "Private words." for stage in stages_of("gibbs")})
     with django_capture_on_commit_callbacks(execute=True):
         entry = reflections.reflection_submit(entry=entry, user=world.author.user)
@@ -70,10 +82,16 @@ def test_changes_then_resubmit_then_sign_off(world, make_entry):
     supervisor = world.supervisor.user
     with pytest.raises(ServiceError):
         reviews.reflection_request_changes(entry=entry, user=supervisor, body="  ")
-    entry = reviews.reflection_request_changes(entry=entry, user=supervisor, body="Add what you will do next.")
+    entry = reviews.reflection_request_changes(
+        entry=entry, user=supervisor, body="Add what you will do next."
+    )
     assert entry.status == Status.CHANGES_REQUESTED
-    reflections.reflection_save(entry=entry, user=world.author.user, title=entry.title,
-                                stages={**entry.stages, "action_plan": "Book a case review with my team."})
+    reflections.reflection_save(
+        entry=entry,
+        user=world.author.user,
+        title=entry.title,
+        stages={**entry.stages, "action_plan": "Book a case review with my team."},
+    )
     entry = reflections.reflection_submit(entry=entry, user=world.author.user)
     entry = reviews.reflection_sign_off(entry=entry, user=supervisor, body="Thoughtful work.")
     assert entry.status == Status.SIGNED_OFF
@@ -90,7 +108,9 @@ def test_signed_off_entry_is_locked_in_every_service(world, make_entry):
     before = (entry.title, dict(entry.stages))
     author, supervisor = world.author.user, world.supervisor.user
     attempts = [
-        lambda: reflections.reflection_save(entry=entry, user=author, title="Changed", stages={"description": "x"}),
+        lambda: reflections.reflection_save(
+            entry=entry, user=author, title="Changed", stages={"description": "x"}
+        ),
         lambda: reflections.reflection_submit(entry=entry, user=author, anonymised_confirmed=True),
         lambda: reflections.reflection_withdraw(entry=entry, user=author),
         lambda: reflections.reflection_delete(entry=entry, user=author),
@@ -130,16 +150,20 @@ def test_sign_off_twice_changes_nothing_and_only_the_supervisor_may(world, make_
 
 def test_sign_off_asks_for_the_modules_completion_check(world, make_entry, monkeypatch, seeded_site):
     calls = []
-    monkeypatch.setattr("assessments.practice.services.reviews.completion_check_request",
-                        lambda **kw: calls.append(kw))
+    monkeypatch.setattr(
+        "assessments.practice.services.reviews.completion_check_request", lambda **kw: calls.append(kw)
+    )
     module = seeded_site.get(slug="girfec")
     reviews.reflection_sign_off(entry=make_entry("submitted", module=module), user=world.supervisor.user)
-    reviews.reflection_sign_off(entry=make_entry("submitted"), user=world.supervisor.user)  # no module: not asked
+    reviews.reflection_sign_off(
+        entry=make_entry("submitted"), user=world.supervisor.user
+    )  # no module: not asked
     assert calls == [{"user": world.author.user, "module": module}]
 
 
-def test_signed_off_reflection_completes_a_module_that_requires_one(world, make_entry, seeded_site,
-                                                                   django_capture_on_commit_callbacks):
+def test_signed_off_reflection_completes_a_module_that_requires_one(
+    world, make_entry, seeded_site, django_capture_on_commit_callbacks
+):
     """The interface with learning.progress: completion waits for the sign-off, then records the module."""
     from learning.progress.models import ModuleCompletion
     from learning.progress.services import lesson_complete

@@ -1,4 +1,5 @@
 """The reflection pages end to end through HTTP: starting, writing, submitting, reviewing, updates."""
+
 import re
 
 import pytest
@@ -12,19 +13,35 @@ from modules.seed import site_structure_ensure
 
 pytestmark = pytest.mark.django_db
 Status = ReflectiveEntry.Status
-GIBBS = {"description": "a", "feelings": "b", "evaluation": "c", "analysis": "d", "conclusion": "e",
-         "action_plan": "f"}
+GIBBS = {
+    "description": "a",
+    "feelings": "b",
+    "evaluation": "c",
+    "analysis": "d",
+    "conclusion": "e",
+    "action_plan": "f",
+}
 
 
 def test_start_a_reflection_on_a_module(world, client):
-    module = ModulePageFactory(parent=site_structure_ensure(), title="GIRFEC in practice", reflective_prompt=(
-        "Think of a family where the child's needs & the parent's recovery pulled apart."))
+    module = ModulePageFactory(
+        parent=site_structure_ensure(),
+        title="GIRFEC in practice",
+        reflective_prompt=("Think of a family where the child's needs & the parent's recovery pulled apart."),
+    )
     client.force_login(world.author.user)
     html = client.get(reverse("reflection_new"), {"module": module.pk}).content.decode()
     assert 'type="hidden" name="membership"' in html  # one organisation: nothing to choose
     assert f'<option value="{module.pk}" selected>' in html
-    response = client.post(reverse("reflection_new"), {"membership": world.author.pk, "module": module.pk,
-                                                        "template": "gibbs", "title": "Worried about a child"})
+    response = client.post(
+        reverse("reflection_new"),
+        {
+            "membership": world.author.pk,
+            "module": module.pk,
+            "template": "gibbs",
+            "title": "Worried about a child",
+        },
+    )
     entry = ReflectiveEntry.objects.get()
     assert response.url == reverse("reflection_edit", args=[entry.pk])
     assert entry.module == module and entry.prompt == module.reflective_prompt
@@ -38,8 +55,9 @@ def test_choosing_between_organisations_and_not_someone_elses(world, client):
     client.force_login(world.author.user)
     html = client.get(reverse("reflection_new")).content.decode()
     assert 'type="radio" name="membership"' in html and "<legend>Organisation" in html
-    response = client.post(reverse("reflection_new"), {"membership": world.colleague.pk, "template": "free",
-                                                        "title": "x"})
+    response = client.post(
+        reverse("reflection_new"), {"membership": world.colleague.pk, "template": "free", "title": "x"}
+    )
     assert response.status_code == 200 and 'id="id_membership_error"' in response.content.decode()
     assert not ReflectiveEntry.objects.exists()
 
@@ -53,8 +71,10 @@ def test_people_without_an_organisation_are_told_why_they_cannot_write_one(clien
 def test_submitting_with_empty_parts_marks_each_one(world, make_entry, client):
     entry = make_entry("draft", stages={})
     client.force_login(world.author.user)
-    response = client.post(reverse("reflection_edit", args=[entry.pk]),
-                           {"title": entry.title, "description": "Something", "action": "submit"})
+    response = client.post(
+        reverse("reflection_edit", args=[entry.pk]),
+        {"title": entry.title, "description": "Something", "action": "submit"},
+    )
     html = response.content.decode()
     assert response.status_code == 400 and "There is a problem" in html
     assert 'id="id_feelings_error"' in html and 'href="#id_feelings"' in html
@@ -66,8 +86,11 @@ def test_submitting_with_empty_parts_marks_each_one(world, make_entry, client):
 def test_submit_review_changes_resubmit_sign_off(world, make_entry, client):
     entry = make_entry("draft", stages={})
     client.force_login(world.author.user)
-    response = client.post(reverse("reflection_edit", args=[entry.pk]),
-                           {"title": entry.title, **GIBBS, "action": "submit"}, follow=True)
+    response = client.post(
+        reverse("reflection_edit", args=[entry.pk]),
+        {"title": entry.title, **GIBBS, "action": "submit"},
+        follow=True,
+    )
     assert "sent to Sam Reid for review" in response.content.decode()
 
     client.force_login(world.supervisor.user)
@@ -80,8 +103,10 @@ def test_submit_review_changes_resubmit_sign_off(world, make_entry, client):
     client.force_login(world.author.user)
     html = client.get(reverse("reflection_edit", args=[entry.pk])).content.decode()
     assert "Sam Reid asked for changes" in html and "Tell me more about the feelings." in html
-    client.post(reverse("reflection_edit", args=[entry.pk]),
-                {"title": entry.title, **GIBBS, "feelings": "More", "action": "submit"})
+    client.post(
+        reverse("reflection_edit", args=[entry.pk]),
+        {"title": entry.title, **GIBBS, "feelings": "More", "action": "submit"},
+    )
 
     client.force_login(world.supervisor.user)
     client.post(review, {"decision": "sign_off", "body": "Well done."})
@@ -92,7 +117,9 @@ def test_submit_review_changes_resubmit_sign_off(world, make_entry, client):
     html = client.get(reverse("reflection_detail", args=[entry.pk])).content.decode()
     assert "Signed off by <strong>Sam Reid</strong>, Team leader, NHS Home" in html and "Well done." in html
     assert reverse("reflection_edit", args=[entry.pk]) not in html and "Comments are closed" in html
-    assert client.get(reverse("reflection_edit", args=[entry.pk])).url == reverse("reflection_detail", args=[entry.pk])
+    assert client.get(reverse("reflection_edit", args=[entry.pk])).url == reverse(
+        "reflection_detail", args=[entry.pk]
+    )
     client.post(reverse("reflection_edit", args=[entry.pk]), {"title": "Changed", **GIBBS, "action": "save"})
     entry.refresh_from_db()
     assert entry.title != "Changed"

@@ -3,6 +3,7 @@ another organisation) x entry status (draft, submitted, changes requested, signe
 comment, sign off); then the same after the author's supervisor changes (the supervisor it was submitted to
 versus the current one, before and after the author shares it); then sessions. The list selectors and the
 pages must agree with the rules row for row."""
+
 from datetime import date
 
 import pytest
@@ -10,8 +11,8 @@ import rules
 from django.urls import reverse
 
 from assessments.practice.selectors.reflections import reflections_visible_to
-from assessments.practice.services.supervision import session_save
 from assessments.practice.selectors.supervision import sessions_visible_to
+from assessments.practice.services.supervision import session_save
 from learning.organisations.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +20,18 @@ pytestmark = pytest.mark.django_db
 NOTHING = (False, False, False, False)
 # actor -> status -> (view, edit, comment, sign off)
 ENTRY_MATRIX = {
-    "author": {"draft": (True, True, False, False), "submitted": (True, False, True, False),
-               "changes": (True, True, True, False), "signed_off": (True, False, False, False)},
-    "supervisor": {"draft": NOTHING, "submitted": (True, False, True, True),
-                   "changes": (True, False, True, False), "signed_off": (True, False, False, False)},
+    "author": {
+        "draft": (True, True, False, False),
+        "submitted": (True, False, True, False),
+        "changes": (True, True, True, False),
+        "signed_off": (True, False, False, False),
+    },
+    "supervisor": {
+        "draft": NOTHING,
+        "submitted": (True, False, True, True),
+        "changes": (True, False, True, False),
+        "signed_off": (True, False, False, False),
+    },
     "other_supervisor": dict.fromkeys(["draft", "submitted", "changes", "signed_off"], NOTHING),
     "lead": dict.fromkeys(["draft", "submitted", "changes", "signed_off"], NOTHING),
     "editor": dict.fromkeys(["draft", "submitted", "changes", "signed_off"], NOTHING),
@@ -57,8 +66,12 @@ def test_entry_matrix(world, client, make_entry, person, actor, status, view, ed
 # (or to the lead, who gave themselves the role: finding 4 of the security issue). The entry stays with the
 # supervisor it was submitted to; the new one reads it only once the author shares it, and then only reads.
 SUBMITTED_TO = ENTRY_MATRIX["supervisor"]
-READ_ONLY = {"draft": NOTHING, "submitted": (True, False, False, False), "changes": (True, False, False, False),
-             "signed_off": (True, False, False, False)}
+READ_ONLY = {
+    "draft": NOTHING,
+    "submitted": (True, False, False, False),
+    "changes": (True, False, False, False),
+    "signed_off": (True, False, False, False),
+}
 MOVED_MATRIX = {
     ("moved", "supervisor"): SUBMITTED_TO,
     ("moved", "other_supervisor"): ENTRY_MATRIX["other_supervisor"],
@@ -69,13 +82,17 @@ MOVED_MATRIX = {
     ("moved_and_shared", "supervisor"): SUBMITTED_TO,
     ("moved_and_shared", "lead"): ENTRY_MATRIX["lead"],
 }
-MOVED_CASES = [(change, actor, status, *allowed) for (change, actor), row in MOVED_MATRIX.items()
-               for status, allowed in row.items()]
+MOVED_CASES = [
+    (change, actor, status, *allowed)
+    for (change, actor), row in MOVED_MATRIX.items()
+    for status, allowed in row.items()
+]
 
 
 @pytest.mark.parametrize("change,actor,status,view,edit,comment,sign_off", MOVED_CASES)
-def test_entry_matrix_after_the_supervisor_changes(world, client, make_entry, person, change, actor, status, view,
-                                                   edit, comment, sign_off):
+def test_entry_matrix_after_the_supervisor_changes(
+    world, client, make_entry, person, change, actor, status, view, edit, comment, sign_off
+):
     entry = make_entry(status)
     new = world.lead if change == "lead_took_over" else world.other_supervisor
     if change == "lead_took_over":
@@ -141,7 +158,9 @@ def test_supervisors_are_learners_too(world, make_entry):
 
 @pytest.fixture
 def session(world):
-    return session_save(user=world.supervisor.user, supervisees=[world.author], held_on=date(2026, 3, 2), kind="individual")
+    return session_save(
+        user=world.supervisor.user, supervisees=[world.author], held_on=date(2026, 3, 2), kind="individual"
+    )
 
 
 # actor -> (view, edit, add a note)

@@ -1,4 +1,5 @@
 """The reads other parts of the platform rely on: signed-off evidence per module, and counts per team."""
+
 from datetime import timedelta
 
 import pytest
@@ -24,7 +25,9 @@ def test_reflection_signed_off_per_module_and_since(world, make_entry):
     assert not reflection_signed_off(user=user, module=other)
     assert not reflection_signed_off(user=world.supervisor.user, module=girfec)
     assert reflection_signed_off(user=user, module=girfec, since=entry.signed_off_at)
-    assert not reflection_signed_off(user=user, module=girfec, since=entry.signed_off_at + timedelta(seconds=1))
+    assert not reflection_signed_off(
+        user=user, module=girfec, since=entry.signed_off_at + timedelta(seconds=1)
+    )
     assert reflection_signed_off(user=user, module=girfec, since=timezone.now() - timedelta(days=1))
 
 

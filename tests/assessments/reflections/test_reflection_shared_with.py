@@ -4,6 +4,7 @@ A lead who makes themselves a learner's supervisor (by staff import, or any chan
 supervisor) used to open every earlier reflection of that learner, because access followed the membership's
 supervisor at read time. Now an entry records who it was submitted to; a new supervisor sees only what is
 submitted to them from then on, or what the author chooses to share with them (audited, and the author told)."""
+
 import importlib
 import re
 from datetime import date
@@ -22,11 +23,11 @@ from assessments.practice.selectors.reflections import (
     review_queue,
     supervisee_overview,
 )
+from assessments.practice.selectors.supervision import reflections_for_sessions
 from assessments.practice.services import reflections, reviews
 from assessments.practice.services.exports import export_request
 from assessments.practice.services.sharing import reflection_share
 from assessments.practice.services.supervision import session_save
-from assessments.practice.selectors.supervision import reflections_for_sessions
 from learning.core.errors import ServiceError
 from learning.coverage import services as coverage_services
 from learning.coverage.selectors.reflections import reflection_rows
@@ -50,11 +51,14 @@ def _lead_imports_themselves_as_the_authors_supervisor(world):
     """The finding as reported: the lead's staff CSV gives them the supervisor role and makes them the
     author's supervisor."""
     lead, author = world.lead.user, world.author.user
-    text = ("Name,Email,Team,Job title,Supervisor email,Roles\n"
-            f"{lead.first_name} {lead.last_name},{lead.email},,Lead,,lead;supervisor\n"
-            f"{author.first_name} {author.last_name},{author.email},Outreach,,{lead.email},learner\n")
-    staff_file, pending = coverage_services.staff_import_check(organisation=world.home, uploaded_by=lead,
-                                                               filename="staff.csv", text=text)
+    text = (
+        "Name,Email,Team,Job title,Supervisor email,Roles\n"
+        f"{lead.first_name} {lead.last_name},{lead.email},,Lead,,lead;supervisor\n"
+        f"{author.first_name} {author.last_name},{author.email},Outreach,,{lead.email},learner\n"
+    )
+    staff_file, pending = coverage_services.staff_import_check(
+        organisation=world.home, uploaded_by=lead, filename="staff.csv", text=text
+    )
     assert pending is not None, staff_file.errors
     coverage_services.staff_import_apply(staff_import=pending, actor=lead)
     world.author.refresh_from_db()
@@ -90,7 +94,9 @@ def test_the_new_supervisor_sees_no_history_in_queue_overview_or_sessions(world,
     assert not review_queue(user=new).exists()
     [row] = [m for m in supervisee_overview(user=new) if m.pk == world.author.pk]
     assert (row.waiting, row.signed_off) == (0, 0)
-    [counts] = reflection_rows(Scope(organisation=world.home, supervisor=new))  # the coverage dashboard's counts
+    [counts] = reflection_rows(
+        Scope(organisation=world.home, supervisor=new)
+    )  # the coverage dashboard's counts
     assert (counts.team_name, counts.submitted, counts.signed_off) == ("Outreach", 0, 0)
     assert not reflections_for_sessions(user=new).filter(pk__in=[e.pk for e in history.values()]).exists()
     for entry in history.values():
@@ -117,7 +123,9 @@ def test_a_new_submission_goes_to_the_new_supervisor(world, client, make_entry):
     _move_author_to(world, world.other_supervisor)
     entry = make_entry("submitted")
     assert entry.submitted_to == world.other_supervisor
-    assert Notification.objects.filter(user=world.other_supervisor.user, url=f"/reflections/{entry.pk}/").exists()
+    assert Notification.objects.filter(
+        user=world.other_supervisor.user, url=f"/reflections/{entry.pk}/"
+    ).exists()
     assert [e.pk for e in review_queue(user=world.other_supervisor.user)] == [entry.pk]
     client.force_login(world.other_supervisor.user)
     assert client.get(reverse("reflection_detail", args=[entry.pk])).status_code == 200
@@ -154,7 +162,10 @@ def test_the_author_shares_an_old_entry_with_the_new_supervisor(world, client, m
     assert reverse("reflection_share", args=[entry.pk]) in detail
     confirm = client.get(reverse("reflection_share", args=[entry.pk]))
     assert confirm.status_code == 200
-    assert f"{new.get_full_name()}" in confirm.content.decode() and "will be able to read" in confirm.content.decode()
+    assert (
+        f"{new.get_full_name()}" in confirm.content.decode()
+        and "will be able to read" in confirm.content.decode()
+    )
     assert not rules.test_rule("assessments.view_entry", new, entry)  # looking at the page shares nothing
     response = client.post(reverse("reflection_share", args=[entry.pk]))
     assert response.status_code == 302 and response.url == reverse("reflection_detail", args=[entry.pk])
@@ -178,11 +189,15 @@ def test_the_author_shares_an_old_entry_with_the_new_supervisor(world, client, m
     assert (counts.submitted, counts.signed_off) == (0, 1)
     assert reflections_for_sessions(user=new).filter(pk=entry.pk).exists()
 
-    assert Notification.objects.filter(user=world.author.user, url=f"/reflections/{entry.pk}/",
-                                       message__contains="shared").exists()
+    assert Notification.objects.filter(
+        user=world.author.user, url=f"/reflections/{entry.pk}/", message__contains="shared"
+    ).exists()
     assert Notification.objects.filter(user=new, message__contains="shared a reflection with you").exists()
-    [log] = ModelLogEntry.objects.filter(content_type=ContentType.objects.get_for_model(ReflectiveEntry),
-                                         object_id=str(entry.pk), action="assessments.reflection_share")
+    [log] = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ReflectiveEntry),
+        object_id=str(entry.pk),
+        action="assessments.reflection_share",
+    )
     assert log.user_id == world.author.user.pk
     assert log.data["shared_with"] == world.other_supervisor.pk
     assert entry.title not in log.label  # the audit log names the entry by number, never by what was written
@@ -205,9 +220,13 @@ def test_only_the_author_can_share_and_only_when_someone_new_supervises_them(wor
     assert not ModelLogEntry.objects.filter(action="assessments.reflection_share").exists()
 
 
-def test_the_migration_gives_existing_entries_to_who_reviewed_them_else_the_current_supervisor(world, make_entry):
+def test_the_migration_gives_existing_entries_to_who_reviewed_them_else_the_current_supervisor(
+    world, make_entry
+):
     migration = importlib.import_module("assessments.migrations.0004_reflection_submitted_to")
-    waiting, asked, signed, draft = (make_entry(status) for status in ("submitted", "changes", "signed_off", "draft"))
+    waiting, asked, signed, draft = (
+        make_entry(status) for status in ("submitted", "changes", "signed_off", "draft")
+    )
     world.lead.is_supervisor = True  # the lead took the author over before this release
     world.lead.save()
     _move_author_to(world, world.lead)
@@ -216,24 +235,29 @@ def test_the_migration_gives_existing_entries_to_who_reviewed_them_else_the_curr
     submitted_to = dict(ReflectiveEntry.objects.values_list("pk", "submitted_to"))
     assert submitted_to[signed.pk] == world.supervisor.pk  # the signer
     assert submitted_to[asked.pk] == world.supervisor.pk  # who asked for changes
-    assert submitted_to[waiting.pk] == world.lead.pk  # nothing says who it was sent to: the supervisor of the day
+    assert (
+        submitted_to[waiting.pk] == world.lead.pk
+    )  # nothing says who it was sent to: the supervisor of the day
     assert submitted_to[draft.pk] is None
 
 
 @pytest.mark.parametrize("count", [1, 4])
-def test_a_new_supervisor_links_an_old_entry_to_a_session_only_once_shared(world, client, make_entry, count,
-                                                                            django_assert_max_num_queries):
+def test_a_new_supervisor_links_an_old_entry_to_a_session_only_once_shared(
+    world, client, make_entry, count, django_assert_max_num_queries
+):
     old = [make_entry("signed_off") for _ in range(count)]
     _move_author_to(world, world.other_supervisor)
     new = world.other_supervisor.user
     with pytest.raises(ServiceError) as refused:
-        session_save(user=new, supervisees=[world.author], held_on=date(2026, 3, 2), kind="individual",
-                     reflections=old)
+        session_save(
+            user=new, supervisees=[world.author], held_on=date(2026, 3, 2), kind="individual", reflections=old
+        )
     assert refused.value.code == "reflections"
     for entry in old:
         reflection_share(entry=entry, user=world.author.user)
-    session = session_save(user=new, supervisees=[world.author], held_on=date(2026, 3, 2), kind="individual",
-                           reflections=old)
+    session = session_save(
+        user=new, supervisees=[world.author], held_on=date(2026, 3, 2), kind="individual", reflections=old
+    )
     client.force_login(new)
     with django_assert_max_num_queries(14):  # the rule reads prefetched rows: flat however many are linked
         page = client.get(reverse("session_detail", args=[session.pk])).content.decode()

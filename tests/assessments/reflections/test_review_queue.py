@@ -1,5 +1,6 @@
 """The supervisor's review queue: across supervisees (and organisations), oldest first, overdue marked, paged,
 and a query count that does not grow with the number of entries."""
+
 import re
 from datetime import timedelta
 
@@ -22,7 +23,11 @@ def _age(entry, days):
 def test_queue_is_oldest_first_across_supervisees_and_marks_overdue(world, make_entry, settings):
     settings.REFLECTION_REVIEW_DAYS = 14
     second = MembershipFactory(organisation=world.home, supervisor=world.supervisor)
-    recent, old, middle = make_entry("submitted"), make_entry("submitted", membership=second), make_entry("submitted")
+    recent, old, middle = (
+        make_entry("submitted"),
+        make_entry("submitted", membership=second),
+        make_entry("submitted"),
+    )
     _age(recent, 1), _age(old, 20), _age(middle, 10)
     make_entry("draft"), make_entry("signed_off"), make_entry("changes")  # not waiting for review
     make_entry("submitted", membership=world.colleague)  # someone else's supervisee

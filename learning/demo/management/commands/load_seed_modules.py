@@ -10,4 +10,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         report = seed_modules_install()
         questions = seed_quizzes_install()
-        self.stdout.write(self.style.SUCCESS(f"Seed modules installed: {len(report.created)} new pages, {questions} new quiz questions."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Seed modules installed: {len(report.created)} new pages, {questions} new quiz questions."
+            )
+        )
