@@ -5,12 +5,12 @@ Django's user.has_perm grants a superuser every permission, and reflection text 
 platform admins. Workforce leads and editors get nothing here either; they see counts through selectors.
 
 A reflection is read by the supervisor it was submitted to (`submitted_to`), never by whoever supervises the
-author now: a new supervisor (a lead who made themselves one included) does not inherit the history. The author
-may share an entry with their current supervisor, read only (`shared_with`).
+author now: a new supervisor (a lead who made themselves one included) does not inherit the history. The
+author may share an entry with their current supervisor, read only (`shared_with`).
 
 Predicates take the signed-in user and the object. The list selectors in practice/selectors/reflections.py and
-practice/selectors/supervision.py mirror them; tests/assessments/reflections/test_reflection_permissions_matrix.py
-checks both.
+practice/selectors/supervision.py mirror them;
+tests/assessments/reflections/test_reflection_permissions_matrix.py checks both.
 """
 
 import rules
@@ -104,8 +104,8 @@ def supervises_anyone(user, _target=None):
     return user.is_authenticated and user.memberships.active().supervisors().exists()
 
 
-# Reflective entries: private drafts; the supervisor it was submitted to reads from submission on, and reviews;
-# a supervisor it was shared with only reads; signing off locks the entry.
+# Reflective entries: private drafts; the supervisor it was submitted to reads from submission on, and
+# reviews; a supervisor it was shared with only reads; signing off locks the entry.
 rules.add_rule("assessments.view_entry", is_author | ((is_submitted_to | is_shared_with) & ~is_draft))
 rules.add_rule("assessments.edit_entry", is_author & (is_draft | needs_changes))
 rules.add_rule("assessments.submit_entry", is_author & (is_draft | needs_changes))

@@ -80,7 +80,10 @@ def _bundle_build(bundle):
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for index, certificate in enumerate(certificates, start=1):
                 with certificate.pdf.open("rb") as pdf:
-                    name = f"{slugify(certificate.learner_name)}/{slugify(certificate.module_title)}-{certificate.code}.pdf"
+                    name = (
+                        f"{slugify(certificate.learner_name)}/"
+                        f"{slugify(certificate.module_title)}-{certificate.code}.pdf"
+                    )
                     archive.writestr(name, pdf.read())
                 if index % PROGRESS_EVERY == 0:
                     _progress(bundle, done=index)

@@ -4,7 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason (kept in the audit trail)"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000
+        label=_("Reason (kept in the audit trail)"),
+        help_text=_("The person sees the reason on their certificate, so write it for them."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
     )
 
 

@@ -80,6 +80,10 @@ class Certificate(models.Model):
             return self.Status.EXPIRED
         return self.status
 
+    @property
+    def display_status_label(self):
+        return self.Status(self.display_status).label
+
 
 class CertificateEvent(models.Model):
     class Action(models.TextChoices):
@@ -112,6 +116,9 @@ class ExpiryReminder(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["certificate", "days_before"], name="reminder_once")]
 
+    def __str__(self):
+        return f"{self.certificate.code}: {self.days_before} days before expiry"
+
 
 class CertificateBundle(models.Model):
     """A ZIP of an organisation's (or a team's) certificates, built by a Celery job."""
@@ -138,6 +145,10 @@ class CertificateBundle(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self):
+        scope = self.team.name if self.team_id else self.organisation.name
+        return f"{scope} certificates ({self.get_status_display()})"
 
     @property
     def percent(self):

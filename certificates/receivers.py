@@ -1,6 +1,6 @@
 """Certificates hear of a recorded completion (the `module_completed` event, sent by learning.completion). The
-receiver writes nothing: it queues the certificate once the completion commits. Until the certificate is issued
-the completion owes it, and the owed-work sweep re-queues it (certificates/owed.py)."""
+receiver writes nothing: it queues the certificate once the completion commits. Until the certificate is
+issued the completion owes it, and the owed-work sweep re-queues it (certificates/owed.py)."""
 
 from django.dispatch import receiver
 

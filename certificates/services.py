@@ -147,7 +147,8 @@ def _email_change(event_id):
 
 
 def _earned_in(certificate):
-    """The organisation an audit entry about `certificate` belongs to (where it was earned; the first if several)."""
+    """The organisation an audit entry about `certificate` belongs to (where it was earned; the first if
+    several)."""
     return certificate.earned_in.order_by("pk").values_list("pk", flat=True).first()
 
 

@@ -39,6 +39,6 @@ def certificates_expiry_sweep(self) -> dict:
 
 @shared_task(bind=True, acks_late=True)
 def bundle_build(self, bundle_id: int) -> int:
-    """No automatic retry: a failed bundle says so and the lead tries again; one whose worker died is queued again
-    by the owed-work sweep (certificates.bundles)."""
+    """No automatic retry: a failed bundle says so and the lead tries again; one whose worker died is queued
+    again by the owed-work sweep (certificates.bundles)."""
     return bundle_build_run(bundle_id=bundle_id).pk

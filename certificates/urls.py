@@ -4,6 +4,7 @@ from . import views, views_openbadges, views_organisation
 
 urlpatterns = [
     path("certificates/", views.my_certificates, name="my_certificates"),
+    path("certificates/status/<int:module_id>/", views.certificate_status, name="certificate_status"),
     path("certificates/<str:code>/", views.certificate_page, name="certificate_page"),
     path("certificates/<str:code>/pdf/", views.certificate_pdf, name="certificate_pdf"),
     path("certificates/<str:code>/badge/", views.certificate_badge, name="certificate_badge"),

@@ -18,7 +18,7 @@ from .pdf import verify_url
 
 
 def _certificate(request, code, perm="certificates.view_certificate"):
-    certificate = get_object_or_404(Certificate.objects.select_related("completion"), code=code)
+    certificate = get_object_or_404(Certificate.objects.select_related("completion__module"), code=code)
     if not request.user.has_perm(perm, certificate):
         raise Http404  # do not reveal that the code exists
     return certificate
@@ -31,6 +31,16 @@ def my_certificates(request):
         "certificates/my_certificates.html",
         {"certificates": selectors.certificates_for_user(user=request.user)},
     )
+
+
+@login_required
+def certificate_status(request, module_id):
+    """JSON for the quiz result page's progress indicator: the signed-in person's own way from a module to
+    its certificate (certificates/templatetags/certificate_progress.py). 404 if they are not enrolled."""
+    progress = selectors.certificate_progress(user=request.user, module_id=module_id)
+    if progress is None:
+        raise Http404
+    return JsonResponse({"state": progress["state"], "links": progress["links"]})
 
 
 @login_required

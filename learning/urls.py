@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("learning.accounts.urls")),  # Wagtail's sign-in doors lead to allauth's (before Wagtail)
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("learning.accounts.urls_hub")),  # the account hub, before allauth's
     path("accounts/", include("learning.privacy.urls")),  # the project's own account pages, before allauth's
     path("accounts/", include("allauth.urls")),
     path("", include("learning.progress.urls")),
@@ -24,8 +25,9 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    # Development serves Wagtail's image files only. Certificates, ZIPs and reflective-account exports also live
-    # under MEDIA_ROOT and go only through the views that check who is asking; documents have their own view.
+    # Development serves Wagtail's image files only. Certificates, ZIPs and reflective-account exports also
+    # live under MEDIA_ROOT and go only through the views that check who is asking; documents have their own
+    # view.
     for folder in ("original_images", "images"):
         urlpatterns += static(
             f"{settings.MEDIA_URL}{folder}/", document_root=f"{settings.MEDIA_ROOT}/{folder}"

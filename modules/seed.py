@@ -22,10 +22,10 @@ NES_LEVELS = [
     ("specialist", "Trauma-specialist"),
 ]
 HOME_INTRO = (
-    "<p>Whole Family Learning is the training platform for people in Scotland who work with families affected "
-    "by alcohol and drugs. Take short modules on family-inclusive practice, trauma-informed care, the Safe and "
-    "Together model and GIRFEC; check your understanding with a quiz; reflect on your practice with your "
-    "supervisor; and download a certificate when you complete.</p>"
+    "<p>Whole Family Learning is the training platform for people in Scotland who work with families "
+    "affected by alcohol and drugs. Take short modules on family-inclusive practice, trauma-informed care, "
+    "the Safe and Together model and GIRFEC; check your understanding with a quiz; reflect on your practice "
+    "with your supervisor; and download a certificate when you complete.</p>"
 )
 
 

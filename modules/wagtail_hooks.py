@@ -14,7 +14,8 @@ class TopicViewSet(ProjectSnippetViewSet):
     kept_records_advice = _("Move those modules to another topic first.")
     icon = "tag"
     list_display = ["name", "slug"]
-    search_fields = ["name"]
+    # No search_fields: the listing searches what Topic.search_fields indexes. Fields named here go to the
+    # search backend as columns, and SQLite's full-text table has no "name" (a 500 on SQLite, issue #15).
     menu_order = 210
 
 

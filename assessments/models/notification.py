@@ -1,4 +1,5 @@
-"""In-app notifications about reflections and supervision: they persist until read, and each is emailed once."""
+"""In-app notifications about reflections and supervision: they persist until read, and each is emailed
+once."""
 
 from django.conf import settings
 from django.db import models

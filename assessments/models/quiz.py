@@ -143,7 +143,14 @@ class Question(index.Indexed, ClusterableModel):
         ),
     ]
     base_form_class = QuestionForm  # checks the question with the options and tags being saved
-    search_fields = [index.SearchField("name"), index.SearchField("text"), index.FilterField("quiz_id")]
+    # Autocomplete on both, so the admin's question bank search finds part of a name or a word of the text.
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("text"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("text"),
+        index.FilterField("quiz_id"),
+    ]
 
     class Meta:
         ordering = ["quiz", "name"]

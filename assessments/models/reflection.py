@@ -1,8 +1,9 @@
-"""Reflective practice: a person's written reflections, the review thread with their supervisor, and PDF exports.
+"""Reflective practice: a person's written reflections, the review thread with their supervisor, and PDF
+exports.
 
 An entry is filed under one of the author's organisation memberships and submitted to that membership's
-supervisor *at the time*; it stays with them (`submitted_to`) even if the author's supervisor changes later, so
-a new supervisor never inherits the history. The author may share an entry with a later supervisor
+supervisor *at the time*; it stays with them (`submitted_to`) even if the author's supervisor changes later,
+so a new supervisor never inherits the history. The author may share an entry with a later supervisor
 (`shared_with`). Once signed off, the entry is locked: the services refuse every change, so what was signed is
 what stays. Reflection text is private: who reads it is decided in assessments/rules.py.
 """
@@ -69,7 +70,8 @@ class ReflectiveEntry(models.Model):
         related_name="+",
         help_text=_("Later supervisors the author chose to let read the entry (read only)."),
     )
-    # The sign-off stamp: copied, not looked up, so a later change of name or job leaves the evidence as signed.
+    # The sign-off stamp: copied, not looked up, so a later change of name or job leaves the evidence as
+    # signed.
     signed_off_at = models.DateTimeField(null=True, blank=True)
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,5 +1,5 @@
-"""Spot text that may identify someone (CHI numbers, dates of birth, postcodes, full names) before a reflection
-is shared, so the author can anonymise it.
+"""Spot text that may identify someone (CHI numbers, dates of birth, postcodes, full names) before a
+reflection is shared, so the author can anonymise it.
 
 These are warnings, not a filter: patterns cannot be sure, and the author may confirm and submit anyway. The
 rules lean towards warning (a false alarm costs a second look; a missed name costs someone's privacy), but
@@ -52,21 +52,22 @@ HONORIFIC_STOP = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr)\.(?= [A-Z])")
 NOT_NAMES = frozenset(
     """
 a an and as at after afterwards also although because before but by during each eventually every finally first
-for from he her his however i if in initially it its last later my next now on once or our overall she since so
-that the their then there these they this those today tomorrow until we what when where which while who with
-without yesterday you your
+for from he her his however i if in initially it its last later my next now on once or our overall she since
+so that the their then there these they this those today tomorrow until we what when where which while who
+with without yesterday you your
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december christmas easter
-mum dad mother father gran granny grandad grandma grandpa nana papa auntie aunt uncle brother sister son daughter
-partner baby
+mum dad mother father gran granny grandad grandma grandpa nana papa auntie aunt uncle brother sister son
+daughter partner baby
 nhs adp gp team service services support family families council partnership scotland scottish government
-health care social work worker workers children child young people person protection recovery alcohol drug drugs
-mental community addictions addiction trauma informed skilled enhanced specialist practice plan planning getting
-right named lead professional safe together model gibbs driscoll reflective cycle housing police school nursery
-hospital infirmary royal university college court hearing hearings panel unit centre center board trust agency
-house road street ward clinic practitioner nurse doctor manager supervisor officer action description feelings
-evaluation analysis conclusion whole approach quality principles girfec shanarri wellbeing assessment meeting
-review case conference core group brief intervention training course programme framework aid women's
+health care social work worker workers children child young people person protection recovery alcohol drug
+drugs mental community addictions addiction trauma informed skilled enhanced specialist practice plan planning
+getting right named lead professional safe together model gibbs driscoll reflective cycle housing police
+school nursery hospital infirmary royal university college court hearing hearings panel unit centre center
+board trust agency house road street ward clinic practitioner nurse doctor manager supervisor officer action
+description feelings evaluation analysis conclusion whole approach quality principles girfec shanarri
+wellbeing assessment meeting review case conference core group brief intervention training course programme
+framework aid women's
 """.split()
 )
 

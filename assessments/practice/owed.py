@@ -1,5 +1,6 @@
 """What reflective practice owes until it is done, for the owed-work sweep (learning.core.owed) and the
-orphan-file sweep (learning.core.orphans): reflective-account PDFs still pending, notification emails unsent."""
+orphan-file sweep (learning.core.orphans): reflective-account PDFs still pending, notification emails
+unsent."""
 
 from assessments import tasks
 from assessments.models import Notification, ReflectionExport

@@ -10,9 +10,9 @@ says nothing on their behalf. Sources (checked December 2026; more in docs/refle
   The Code's themes: https://www.nmc.org.uk/standards/code/read-the-code-online/
 - SSSC, continuous professional learning (CPL): https://www.sssc.uk.com/cpl ("You must keep a record of your
   own CPL"; there is no set form: registrants choose how to record it). The headings follow the SSSC's
-  description of the record, http://ssscnews.uk.com/2015/10/21/post-registration-training-learning-feature/ ("what PRTL
-  activity you did and when you did it ... what you learned, how this learning has contributed to your
-  professional development"), and https://news.sssc.uk.com/news/new-cpl-requirement-launched ("how it's
+  description of the record, http://ssscnews.uk.com/2015/10/21/post-registration-training-learning-feature/
+  ("what PRTL activity you did and when you did it ... what you learned, how this learning has contributed to
+  your professional development"), and https://news.sssc.uk.com/news/new-cpl-requirement-launched ("how it's
   contributed to improving your practice and working to the Codes of Practice").
 """
 

@@ -1,5 +1,6 @@
-"""How long reflective practice keeps what it generates (learning.core.retention): reflective-account PDFs, and
-in-app notifications (read ones sooner than unread ones). Reflections themselves are the person's record: kept."""
+"""How long reflective practice keeps what it generates (learning.core.retention): reflective-account PDFs,
+and in-app notifications (read ones sooner than unread ones). Reflections themselves are the person's record:
+kept."""
 
 from django.db.models import Q
 

@@ -43,7 +43,8 @@ def _discrimination(marks, rest_scores):
 
 
 def quiz_item_analysis(*, quiz, users=None) -> QuizStats:
-    """Statistics over graded attempts; `users` (a queryset of user ids) limits them, e.g. to one organisation."""
+    """Statistics over graded attempts; `users` (a queryset of user ids) limits them, e.g. to one
+    organisation."""
     attempts = Attempt.objects.filter(quiz=quiz, status=Attempt.Status.GRADED)
     if users is not None:
         attempts = attempts.filter(user__in=users)

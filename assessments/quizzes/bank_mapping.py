@@ -1,4 +1,5 @@
-"""Convert between bank questions (Django rows) and the format-neutral dataclasses of assessments.quizzes.formats."""
+"""Convert between bank questions (Django rows) and the format-neutral dataclasses of
+assessments.quizzes.formats."""
 
 from decimal import Decimal
 
@@ -7,8 +8,8 @@ from assessments.quizzes.formats.sanitise import clean_html
 
 
 def question_to_bank(question, *, options=None, tags=None) -> bank.Question:
-    """A Django Question as a bank.Question: with its saved options and tags, or (in the editor, before they are
-    attached to it) with the Option rows and tag names given."""
+    """A Django Question as a bank.Question: with its saved options and tags, or (in the editor, before they
+    are attached to it) with the Option rows and tag names given."""
     options = question.options.all() if options is None else options
     tags = [t.name for t in question.tags.all()] if tags is None else tags
     return bank.Question(

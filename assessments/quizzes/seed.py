@@ -32,7 +32,8 @@ def _bank_question(data) -> bank.Question:
 
 @transaction.atomic
 def seed_quizzes_install(*, seed_dir=SEED_DIR) -> int:
-    """Create each seed module's quiz and any bank questions it lacks; returns how many questions were added."""
+    """Create each seed module's quiz and any bank questions it lacks; returns how many questions were
+    added."""
     added = 0
     for path in sorted(seed_dir.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -30,8 +30,13 @@ def quiz_grade_since(*, user, quiz, since) -> Decimal | None:
     )
 
 
-def quiz_passed(*, user, quiz) -> bool:
-    grade = quiz_grade(attempts=attempts_of(user=user, quiz=quiz), quiz=quiz)
+def quiz_passed(*, user, quiz, since=None) -> bool:
+    """Whether the counting grade reaches the pass mark: over every attempt, or over those started since
+    `since` (the start of the person's current recertification cycle)."""
+    if since is None:
+        grade = quiz_grade(attempts=attempts_of(user=user, quiz=quiz), quiz=quiz)
+    else:
+        grade = quiz_grade_since(user=user, quiz=quiz, since=since)
     return grade is not None and grade >= quiz.pass_mark
 
 

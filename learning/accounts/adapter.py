@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from learning.accounts.home import home_url
 from learning.core.errors import ServiceError
 from learning.core.links import absolute_reverse, absolute_url
 from learning.core.mail import email_message, text_render
@@ -30,11 +31,26 @@ class AccountAdapter(DefaultAccountAdapter):
         token = request.session.get(INVITATION_SESSION_KEY) if request else None
         return org_selectors.invitation_get_open(token=token) if token else None
 
+    def get_login_redirect_url(self, request):
+        # allauth asks only when the sign-in carried no safe `next` (it checks that one first).
+        return home_url(request.user)
+
+    def add_message(
+        self, request, level, message_template=None, message_context=None, extra_tags="", message=None
+    ):
+        """Everything allauth says, except "Successfully signed in": the person sees at once that they are
+        in (their home, their name in the header), and the Wagtail admin, where editors land, shows that
+        banner in colours that fail WCAG contrast (issue #15, finding 10)."""
+        if message_template == "account/messages/logged_in.txt":
+            return
+        super().add_message(request, level, message_template, message_context, extra_tags, message=message)
+
     def is_open_for_signup(self, request):
         return settings.ACCOUNT_OPEN_SIGNUP or self.signup_invitation(request) is not None
 
     def clean_email(self, email):
-        """Signing up with an invitation: its address only (the form shows it fixed; this refuses any other)."""
+        """Signing up with an invitation: its address only
+        (the form shows it fixed; this refuses any other)."""
         signing_up = self.request is not None and not self.request.user.is_authenticated
         invitation = self.signup_invitation(self.request) if signing_up else None
         if invitation is not None and email.lower() != invitation.email.lower():
@@ -45,9 +61,9 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().clean_email(email)
 
     def save_user(self, request, user, form, commit=True):
-        """With an invitation, creating the account and joining are one transaction: if joining fails, no account
-        is left behind and the person is told why. The link proved the address, so it is stashed as verified
-        (allauth marks it so when it records the address, and sends no confirmation email)."""
+        """With an invitation, creating the account and joining are one transaction: if joining fails, no
+        account is left behind and the person is told why. The link proved the address, so it is stashed as
+        verified (allauth marks it so when it records the address, and sends no confirmation email)."""
         invitation = self.signup_invitation(request)
         if invitation is None or not commit:
             return super().save_user(request, user, form, commit=commit)

@@ -2,7 +2,8 @@
 
 Certificates (and the completions they certify) protect their holder from deletion, so that what an employer
 verified stays verifiable. The admin explains instead of failing with a server error, and points at erasure
-(learning/privacy/erasure.py), which anonymises the person and keeps the records. Pages and snippets are learning/core/wagtail_hooks.py's; both use kept_records.py.
+(learning/privacy/erasure.py), which anonymises the person and keeps the records. Pages and snippets are
+learning/core/wagtail_hooks.py's; both use kept_records.py.
 """
 
 from django.contrib.auth import get_user_model
@@ -21,7 +22,8 @@ def _refuse(request, reasons, url, *, several=False, erase_url=None):
         "To stop someone signing in, edit their account and untick “Active”. To remove their personal "
         "data and keep these records as anonymised counts, use “Erase this person's data”."
     )
-    # The erase page is superusers' only (learning/privacy): others are not offered a button that refuses them.
+    # The erase page is superusers' only (learning/privacy):
+    # others are not offered a button that refuses them.
     buttons = (
         [messages.button(erase_url, _("Erase this person's data"))]
         if erase_url and request.user.is_superuser

@@ -13,7 +13,8 @@ class CoreConfig(AppConfig):
         from .models import HealthPing
         from .retention import retention_register
 
-        # Sessions past their own expiry (SESSION_COOKIE_AGE), as `manage.py clearsessions` does, whatever the engine.
+        # Sessions past their own expiry (SESSION_COOKIE_AGE), as `manage.py clearsessions` does,
+        # whatever the engine.
         store = import_module(settings.SESSION_ENGINE).SessionStore
         retention_register("expired sessions", setting=None, purge=store.clear_expired)
         retention_register(

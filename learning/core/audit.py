@@ -1,7 +1,7 @@
 """The project's own actions on Wagtail's audit log (its site history report, filters and spreadsheet export).
 
-Every audited write calls `audit_log`: with one of ACTIONS (learning/privacy/wagtail_hooks.py registers them), or
-with an action its own app registers (organisations' role and supervisor changes, assessments' sharing).
+Every audited write calls `audit_log`: with one of ACTIONS (learning/privacy/wagtail_hooks.py registers them),
+or with an action its own app registers (organisations' role and supervisor changes, assessments' sharing).
 Entries carry the organisation's id in `data` so that a lead's view can be limited to their organisation, and
 a title made of the kind of record and its number, never a person's name (the log outlives an erasure)."""
 

@@ -7,10 +7,10 @@ from django.utils.cache import patch_cache_control
 
 
 class PrivateResponseCacheMiddleware:
-    """Everything sent to a signed-in person (pages, certificate PDFs, badges, learning records, exports, ZIPs)
-    holds personal data: mark it `private, no-store` so no shared cache keeps it and no browser keeps a copy on
-    a shared computer. A view that set its own Cache-Control keeps it; anonymous responses (the public verify
-    page; static files never reach this middleware) are left alone."""
+    """Everything sent to a signed-in person (pages, certificate PDFs, badges, learning records, exports,
+    ZIPs) holds personal data: mark it `private, no-store` so no shared cache keeps it and no browser keeps a
+    copy on a shared computer. A view that set its own Cache-Control keeps it; anonymous responses (the public
+    verify page; static files never reach this middleware) are left alone."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -23,15 +23,15 @@ class PrivateResponseCacheMiddleware:
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's middleware with one exception: Wagtail's admin is not yet compatible with a strict policy, so
-    on its pages only (under /admin/) the directives in `CONTENT_SECURITY_POLICY_ADMIN_REPLACE` replace the strict
-    ones; every other page, the learner's and the public ones, gets the strict policy."""
+    """django-csp's middleware with one exception: Wagtail's admin is not yet compatible with a strict policy,
+    so on its pages only (under /admin/) the directives in `CONTENT_SECURITY_POLICY_ADMIN_REPLACE` replace the
+    strict ones; every other page, the learner's and the public ones, gets the strict policy."""
 
     def process_response(self, request, response):
         if _in_admin(request) and response.has_header(HEADER):
-            # Wagtail renders a preview by sending a copy of the request, at the page's own address, through the
-            # whole middleware stack: it comes back with the site's policy (frame-ancestors 'none'), which would
-            # stop the admin framing it. Under /admin/ the admin policy decides.
+            # Wagtail renders a preview by sending a copy of the request, at the page's own address, through
+            # the whole middleware stack: it comes back with the site's policy (frame-ancestors 'none'), which
+            # would stop the admin framing it. Under /admin/ the admin policy decides.
             del response[HEADER]
         return super().process_response(request, response)
 

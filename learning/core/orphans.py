@@ -1,10 +1,11 @@
 """Files left without their row are deleted by an hourly sweep.
 
-A task writes a file, then commits the row that points at it; a worker killed between the two (or a transaction
-that rolls back after the file was saved) leaves a file nobody can reach, which may hold a learner's name. Each app
-registers the storage folder it writes into and the paths its rows hold; a file there that no row names and that
-is older than ORPHAN_FILE_MINUTES (longer than any task may run, so no task is still about to commit its row) is
-deleted. learning.core imports no other app: each app adds itself in its AppConfig.ready.
+A task writes a file, then commits the row that points at it; a worker killed between the two (or a
+transaction that rolls back after the file was saved) leaves a file nobody can reach, which may hold a
+learner's name. Each app registers the storage folder it writes into and the paths its rows hold; a file there
+that no row names and that is older than ORPHAN_FILE_MINUTES (longer than any task may run, so no task is
+still about to commit its row) is deleted. learning.core imports no other app: each app adds itself in its
+AppConfig.ready.
 """
 
 import logging

@@ -1,11 +1,11 @@
 """Work that must happen, and the one sweep that sees it done.
 
-Every follow-up that matters (a certificate, an export, a ZIP, an email) is first a fact in the database: a row
-with a status, or a condition such as "a completion without a certificate". Each app registers, when it starts, a
-query for what it owes and the task that does it; the beat task `owed_sweep` re-queues whatever has been owed for
-longer than OWED_AFTER_MINUTES. So a broker that was down, a message that was lost or a worker killed mid-task
-costs minutes, not the work. Queuing twice is harmless: every task is idempotent (a unique constraint plus a
-status check).
+Every follow-up that matters (a certificate, an export, a ZIP, an email) is first a fact in the database: a
+row with a status, or a condition such as "a completion without a certificate". Each app registers, when it
+starts, a query for what it owes and the task that does it; the beat task `owed_sweep` re-queues whatever has
+been owed for longer than OWED_AFTER_MINUTES. So a broker that was down, a message that was lost or a worker
+killed mid-task costs minutes, not the work. Queuing twice is harmless: every task is idempotent (a unique
+constraint plus a status check).
 
 learning.core imports no other app: it only keeps the list, and each app adds itself (in its AppConfig.ready).
 """
@@ -44,7 +44,8 @@ def owed_register(name: str, *, queryset, since: str, task, args=("pk",), email=
 
 
 def owed_rows(owed: Owed, *, older_than: timedelta, now=None) -> list[tuple]:
-    """(task arguments, owed since) of the oldest rows owed for longer than `older_than` (at most OWED_BATCH)."""
+    """(task arguments, owed since) of the oldest rows owed for longer than `older_than`
+    (at most OWED_BATCH)."""
     now = now or timezone.now()
     rows = owed.queryset().filter(**{f"{owed.since}__lt": now - older_than})
     if owed.email:
@@ -56,11 +57,12 @@ def owed_rows(owed: Owed, *, older_than: timedelta, now=None) -> list[tuple]:
 
 
 def owed_requeue(*, older_than: timedelta | None = None) -> dict[str, int]:
-    """Queue again everything owed for longer than `older_than` (OWED_AFTER_MINUTES by default); returns how many
-    of each kind. In the order the apps registered, so a certificate is queued before its email.
+    """Queue again everything owed for longer than `older_than` (OWED_AFTER_MINUTES by default); returns how
+    many of each kind. In the order the apps registered, so a certificate is queued before its email.
 
-    A row queued again is not queued again for OWED_REQUEUE_GAP_MINUTES, longer than any task's own retries: work
-    that keeps failing is tried (with its retries) once in that time, instead of gaining a copy every sweep."""
+    A row queued again is not queued again for OWED_REQUEUE_GAP_MINUTES, longer than any task's own retries:
+    work that keeps failing is tried (with its retries) once in that time, instead of gaining a copy every
+    sweep."""
     if older_than is None:
         older_than = timedelta(minutes=settings.OWED_AFTER_MINUTES)
     counts = {}
@@ -85,9 +87,10 @@ BUILD_ATTEMPTS = 3  # builds of one file (a ZIP) before it is marked failed and 
 
 
 def owed_build_claim(queryset, pk, *, progress_field: str):
-    """Start a build of the row `pk` of `queryset` (a model with status queued/running/ready/failed, `attempts`
-    and `updated_at`), or None when there is nothing to build: it is gone, ready or failed (a duplicate or late
-    message), or it has used up its attempts (then it is marked failed: its page offers to try again).
+    """Start a build of the row `pk` of `queryset` (a model with status queued/running/ready/failed,
+    `attempts` and `updated_at`), or None when there is nothing to build: it is gone, ready or failed (a
+    duplicate or late message), or it has used up its attempts (then it is marked failed: its page offers to
+    try again).
     Call inside a transaction; the row is locked until it commits."""
     row = queryset.select_for_update(of=("self",)).filter(pk=pk).first()
     if row is None or row.status in ("ready", "failed"):

@@ -1,11 +1,12 @@
 """How long personal data is kept, and the one nightly cleanup that deletes what is due.
 
-Each app registers, when it starts, a rule per kind of row it does not keep for ever: the setting that says for how
-many days, a query for the rows past that limit, and the fields that name stored files. The beat task
+Each app registers, when it starts, a rule per kind of row it does not keep for ever: the setting that says
+for how many days, a query for the rows past that limit, and the fields that name stored files. The beat task
 `retention_cleanup` runs every rule: rows first, then their files (a file whose delete fails is left without a
-row, and the hourly orphan-file sweep in learning.core.orphans removes it). A model that holds files and is kept on
-purpose says why with `retention_keep`, so a test can insist that every file-holding model is one or the other.
-learning.core imports no other app: it only keeps the lists. The table of rules is in docs/privacy.md.
+row, and the hourly orphan-file sweep in learning.core.orphans removes it). A model that holds files and is
+kept on purpose says why with `retention_keep`, so a test can insist that every file-holding model is one or
+the other. learning.core imports no other app: it only keeps the lists. The table of rules is in
+docs/privacy.md.
 """
 
 import logging
@@ -76,7 +77,8 @@ def stored_files_delete(paths) -> None:
 
 
 def retention_apply(rule: Retention, *, now: datetime | None = None) -> int | None:
-    """Delete the rows (and files) `rule` says are due; returns how many rows (None: the store does not say)."""
+    """Delete the rows (and files) `rule` says are due; returns how many rows
+    (None: the store does not say)."""
     if rule.purge:
         return rule.purge()
     cutoff = retention_cutoff(rule, now=now)
@@ -89,8 +91,8 @@ def retention_apply(rule: Retention, *, now: datetime | None = None) -> int | No
 
 
 def retention_run(*, now: datetime | None = None) -> dict[str, int | None]:
-    """Run every registered rule; returns (and logs) how many rows each deleted. A rule that fails is logged and
-    the others still run: one broken query must not keep everything else for ever."""
+    """Run every registered rule; returns (and logs) how many rows each deleted. A rule that fails is logged
+    and the others still run: one broken query must not keep everything else for ever."""
     counts, failed = {}, []
     for rule in retention_rules():
         try:

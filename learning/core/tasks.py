@@ -1,5 +1,5 @@
-"""Platform tasks: a ping the tests send through a real worker, a heartbeat, the two reliability sweeps and the
-nightly retention cleanup."""
+"""Platform tasks: a ping the tests send through a real worker, a heartbeat, the two reliability sweeps and
+the nightly retention cleanup."""
 
 from celery import shared_task
 from django.utils import timezone
@@ -23,7 +23,8 @@ def heartbeat(self) -> str:
 
 @shared_task(bind=True, acks_late=True)
 def owed_sweep(self) -> dict:
-    """Every few minutes: queue again the work owed for longer than OWED_AFTER_MINUTES (learning.core.owed)."""
+    """Every few minutes: queue again the work owed for longer than OWED_AFTER_MINUTES
+    (learning.core.owed)."""
     return owed_requeue()
 
 

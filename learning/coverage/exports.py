@@ -221,7 +221,8 @@ def record_workbook(record) -> bytes:
 
 
 def record_csv(record) -> bytes:
-    """One row per module in the record: required by when, its state, progress, last completion, certificate."""
+    """One row per module in the record: required by when, its state, progress, last completion,
+    certificate."""
     modules = {}
     for requirement in record.requirements:
         modules.setdefault(requirement.module.title, {})["required"] = requirement

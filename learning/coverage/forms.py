@@ -35,8 +35,8 @@ class DashboardFilterForm(forms.Form):
         )
 
     def filters(self) -> dict:
-        """The chosen filters as Scope arguments. A choice that is not on offer (another organisation's team, a
-        stale link) is left out rather than refused; the others still apply."""
+        """The chosen filters as Scope arguments. A choice that is not on offer (another organisation's team,
+        a stale link) is left out rather than refused; the others still apply."""
         self.is_valid()
         return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
 

@@ -1,5 +1,5 @@
-"""What coverage owes until it is done, for the owed-work sweep (learning.core.owed): the invitation email to each
-person a staff import added."""
+"""What coverage owes until it is done, for the owed-work sweep (learning.core.owed): the invitation email to
+each person a staff import added."""
 
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import CharField, Exists, OuterRef, Value

@@ -92,7 +92,8 @@ class StaffFile:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without Excel's byte-order mark), else Windows-1252, which is what Excel saves by default."""
+    """UTF-8 (with or without Excel's byte-order mark), else Windows-1252,
+    which is what Excel saves by default."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import assignments, dashboard, imports, preferences, records
+from .views import assignments, dashboard, imports, preferences, records, start
 
 FORMATS = ("csv", "xlsx")
 
 urlpatterns = [
     path("", dashboard.coverage_home, name="coverage_home"),
     path("preferences/", preferences.preferences, name="coverage_preferences"),
+    path("start/", start.first_assigned_module, name="first_assigned_module"),
     path("organisation/<int:org_id>/", dashboard.dashboard, name="coverage_dashboard"),
     path("organisation/<int:org_id>/people/<slug:status>/", dashboard.people, name="coverage_people"),
     *[

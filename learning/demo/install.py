@@ -12,7 +12,7 @@ from modules.seed import seed_modules_install
 
 from .coverage import coverage_demo_install
 
-DEMO_PASSWORD = "whole-family-demo-2026"
+DEMO_PASSWORD = "whole-family-demo-2026"  # noqa: S105 (demo accounts only, published in the README)
 DEMO_ACCOUNTS = [
     ("learner@example.org", "Learner (frontline staff)"),
     ("supervisor@example.org", "Supervisor"),

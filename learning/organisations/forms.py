@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import Membership, Team
+from .models import Invitation, Membership, Team
 
 
 class InvitationForm(forms.Form):
@@ -33,3 +34,24 @@ class StaffSearchForm(forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = organisation.teams.all()
+
+
+class InvitationAdminForm(WagtailAdminModelForm):
+    """The Wagtail admin's invitation form: an address already invited to the organisation is a clear error
+    on the email field (Django would otherwise report the invitation_one_open_per_email_org constraint by
+    name)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation, email = cleaned.get("organisation"), cleaned.get("email")
+        waiting = Invitation.objects.unclosed().filter(organisation=organisation, email__iexact=email)
+        if organisation and email and waiting.exclude(pk=self.instance.pk).exists():
+            self.add_error(
+                "email",
+                _(
+                    "%(email)s already has an invitation to %(org)s waiting for an answer: resend or "
+                    "cancel it from the organisation's staff page."
+                )
+                % {"email": email, "org": organisation},
+            )
+        return cleaned

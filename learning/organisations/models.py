@@ -80,8 +80,8 @@ def acting_supervisor(prefix="", *, user=None) -> Q:
 
 
 def acting_lead(prefix="", *, user=None) -> Q:
-    """Lookups for the membership reached through `prefix`: active and holding the lead role, and held by `user`
-    when given (one Q, as acting_supervisor)."""
+    """Lookups for the membership reached through `prefix`: active and holding the lead role, and held by
+    `user` when given (one Q, as acting_supervisor)."""
     lookups = {f"{prefix}is_active": True, f"{prefix}is_lead": True}
     if user is not None:
         lookups[f"{prefix}user"] = user
@@ -179,7 +179,8 @@ def _invitation_token():
     return secrets.token_urlsafe(32)
 
 
-# Where the session keeps the token of the invitation a signed-out person followed, until they sign up with it.
+# Where the session keeps the token of the invitation a signed-out person followed,
+# until they sign up with it.
 INVITATION_SESSION_KEY = "invitation_token"
 
 
@@ -194,7 +195,8 @@ class InvitationQuerySet(models.QuerySet):
 
 class Invitation(models.Model):
     """An invitation for a person to join an organisation; they join only by accepting it (or, with no account
-    yet, by signing up with it), so nobody's existing account is ever added to an organisation without them."""
+    yet, by signing up with it), so nobody's existing account is ever added to an organisation without
+    them."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField()

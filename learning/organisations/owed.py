@@ -1,5 +1,5 @@
-"""What organisations owe until it is done, for the owed-work sweep (learning.core.owed): the email carrying each
-open invitation's current link."""
+"""What organisations owe until it is done, for the owed-work sweep (learning.core.owed): the email carrying
+each open invitation's current link."""
 
 from learning.core.owed import owed_register
 

@@ -1,6 +1,6 @@
 """How long invitations that led nowhere are kept (learning.core.retention): one not accepted is deleted once
-INVITATION_RETENTION_DAYS have passed since it expired, was declined or was cancelled. An accepted one is kept:
-it records who invited the person, and with which roles."""
+INVITATION_RETENTION_DAYS have passed since it expired, was declined or was cancelled. An accepted one is
+kept: it records who invited the person, and with which roles."""
 
 from django.db.models import Q
 

@@ -24,6 +24,12 @@ def invitations_waiting(*, organisation):
     )
 
 
+def invitation_waiting_for(*, organisation, email):
+    """The invitation to `email` still waiting for an answer (open or expired), if any: at most one (the
+    invitation_one_open_per_email_org constraint)."""
+    return invitations_waiting(organisation=organisation).filter(email__iexact=email).first()
+
+
 def invitation_is_open_for(*, organisation, email) -> bool:
     return Invitation.objects.open().filter(organisation=organisation, email=email).exists()
 

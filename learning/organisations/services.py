@@ -1,9 +1,9 @@
 """Writes about organisations and people: invitations and memberships.
 
 Nobody's existing account joins an organisation without them: a lead who names an existing account (on the
-invitation form or in a staff import) creates an invitation, and the person accepts or declines it. Every change
-of a membership's roles or supervisor, whoever makes it, goes through `membership_changes_record`: it is written
-to Wagtail's audit log and the person is told.
+invitation form or in a staff import) creates an invitation, and the person accepts or declines it. Every
+change of a membership's roles or supervisor, whoever makes it, goes through `membership_changes_record`: it
+is written to Wagtail's audit log and the person is told.
 """
 
 from datetime import timedelta
@@ -38,8 +38,8 @@ def _email_owed(invitation):
 
 @transaction.atomic
 def invitation_email_send(*, invitation_id: int) -> bool:
-    """Email the invitation's current link, once: a second run (a retried or duplicated task) sends nothing, nor
-    does a run for an invitation closed or expired in the meantime."""
+    """Email the invitation's current link, once: a second run (a retried or duplicated task) sends nothing,
+    nor does a run for an invitation closed or expired in the meantime."""
     invitation = (
         Invitation.objects.select_for_update(of=("self",))
         .select_related("organisation", "invited_by", "team")

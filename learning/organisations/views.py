@@ -1,5 +1,6 @@
 """Organisation pages for workforce leads and supervisors, and accepting an invitation."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -45,22 +46,33 @@ def organisation_staff(request, pk):
             )
         if team := form.cleaned_data["team"]:
             staff = staff.filter(team=team)
-    page = page_of(request, staff)
-    query_string = request.GET.copy()
-    query_string.pop("page", None)
     can_invite = request.user.has_perm("organisations.invite_people", organisation)
+    invitations = selectors.invitations_waiting(organisation=organisation) if can_invite else None
     return render(
         request,
         "organisations/staff.html",
         {
             "organisation": organisation,
             "form": form,
-            "page_obj": page,
-            "query_string": query_string.urlencode(),
+            "page_obj": page_of(request, staff),
+            "query_string": _query_without(request, "page"),
             "can_invite": can_invite,
-            "invitations": selectors.invitations_waiting(organisation=organisation) if can_invite else (),
+            # the people invited and not yet joined: a list of their own, paged apart from the staff's;
+            # read in one query (no separate count), as they are few beside the staff
+            "invitations": page_of(request, list(invitations), param=INVITED_PAGE) if can_invite else None,
+            "invited_page_param": INVITED_PAGE,
+            "invited_query_string": _query_without(request, INVITED_PAGE),
         },
     )
+
+
+INVITED_PAGE = "invited_page"
+
+
+def _query_without(request, param):
+    query = request.GET.copy()
+    query.pop(param, None)
+    return query.urlencode()
 
 
 @login_required
@@ -69,6 +81,7 @@ def invitation_new(request, pk):
     if not request.user.has_perm("organisations.invite_people", organisation):
         raise PermissionDenied
     form = InvitationForm(request.POST or None, organisation=organisation)
+    waiting = None
     if request.method == "POST" and form.is_valid():
         try:
             invitation = services.invitation_create(
@@ -76,10 +89,23 @@ def invitation_new(request, pk):
             )
         except ServiceError as exc:
             form.add_error(None, exc.message)
+            # refused because the address is invited already: the page offers to resend that invitation
+            waiting = selectors.invitation_waiting_for(
+                organisation=organisation, email=form.cleaned_data["email"]
+            )
         else:
             messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
             return redirect("organisation_staff", pk=organisation.pk)
-    return render(request, "organisations/invite.html", {"organisation": organisation, "form": form})
+    return render(
+        request,
+        "organisations/invite.html",
+        {
+            "organisation": organisation,
+            "form": form,
+            "waiting": waiting,
+            "valid_days": settings.INVITATION_VALID_DAYS,
+        },
+    )
 
 
 def _lead_answers(request, pk, invitation_id, service, done):
@@ -139,12 +165,13 @@ def invitation_accept(request, token):
         }
         if request.POST.get("action") not in answers:
             return render(request, "organisations/invitation.html", {"invitation": invitation}, status=400)
-        answer, done = answers[request.POST["action"]]
+        action = request.POST["action"]
+        answer, done = answers[action]
         try:
             answer(invitation=invitation, user=request.user)
         except ServiceError as exc:
             messages.error(request, exc.message)
-        else:
-            messages.success(request, done % {"org": invitation.organisation})
-        return redirect("my_learning")
+            return redirect("my_learning")
+        messages.success(request, done % {"org": invitation.organisation})
+        return redirect(settings.INVITATION_ACCEPTED_URL if action == "accept" else "my_learning")
     return render(request, "organisations/invitation.html", {"invitation": invitation})

@@ -3,6 +3,7 @@ rules as the rest of the site (memberships_visible_to); and the audit-log action
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList, extract_panel_definitions_from_model_class
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSetGroup
@@ -10,6 +11,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 from learning.core.snippets import ProjectSnippetViewSet
 
 from . import services
+from .forms import InvitationAdminForm
 from .models import Invitation, Membership, Organisation, Team, role_labels
 from .selectors import memberships_visible_to, organisations_led_by
 
@@ -96,6 +98,12 @@ class InvitationViewSet(ProjectSnippetViewSet):
     icon = "mail"
     list_display = ["email", "organisation", "created_at", "expires_at", "accepted_at"]
     search_fields = ["email"]
+
+    def get_edit_handler(self):
+        panels = extract_panel_definitions_from_model_class(
+            self.model, exclude=self.get_exclude_form_fields()
+        )
+        return ObjectList(panels, base_form_class=InvitationAdminForm).bind_to_model(self.model)
 
     def get_queryset(self, request):
         return Invitation.objects.filter(

@@ -5,9 +5,9 @@ were, or what they wrote, goes.
   anonymised: name "Erased person", an address that cannot receive mail, no password (which also ends every
   session: Django checks a session against the password), not active; allauth email addresses and MFA
   authenticators, email preferences and notifications are deleted.
-- Reflections they wrote are deleted with their comments and export PDFs. Comments they wrote on other people's
-  reflections keep their place in the thread (the author's evidence shows that a review happened) but their
-  text becomes "[removed]"; sign-offs they gave keep the date but not their name or role.
+- Reflections they wrote are deleted with their comments and export PDFs. Comments they wrote on other
+  people's reflections keep their place in the thread (the author's evidence shows that a review happened) but
+  their text becomes "[removed]"; sign-offs they gave keep the date but not their name or role.
 - Supervision: their own notes are deleted; the summaries and actions of sessions they recorded become
   "[removed]" (sessions stay, so supervisees' counts do not change).
 - Certificates are revoked with the reason "record erased" (the verify page says so, with no name), and their
@@ -47,7 +47,8 @@ def _erased_email(user):
 
 
 def _scrub(model, field, needles, **filters):
-    """Replace the person's name and address inside free text that others wrote (imports, notices, log titles)."""
+    """Replace the person's name and address inside free text that others wrote
+    (imports, notices, log titles)."""
     matches = Q()
     for needle in needles:
         matches |= Q(**{f"{field}__icontains": needle})
@@ -139,7 +140,8 @@ def person_erase(*, user, actor) -> ErasureRecord:
     _scrub(StaffImport, "content", needles, organisation__memberships__user=user)
     _scrub(Notification, "message", needles)
     _scrub(ModelLogEntry, "label", needles)
-    # A plain update, not save(): saving would queue a recount that drops them from the organisation's figures.
+    # A plain update, not save():
+    # saving would queue a recount that drops them from the organisation's figures.
     counts["memberships"] = Membership.objects.filter(user=user).update(is_active=False, job_title="")
     _erase_account(user)
     ErasureRequest.objects.filter(user=user, closed_at__isnull=True).update(closed_at=timezone.now())

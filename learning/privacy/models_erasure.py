@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ErasureRequest(models.Model):
-    """A person asked, from their account page, for their data to be erased; an admin confirms in the admin."""
+    """A person asked, from their account page, for their data to be erased;
+    an admin confirms in the admin."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="erasure_requests"

@@ -1,5 +1,6 @@
-"""How long privacy keeps what it generates (learning.core.retention): a "Download my data" ZIP is deleted by an
-hourly cleanup of its own once DATA_EXPORT_VALID_HOURS have passed (hours, not the nightly cleanup's days)."""
+"""How long privacy keeps what it generates (learning.core.retention): a "Download my data" ZIP is deleted by
+an hourly cleanup of its own once DATA_EXPORT_VALID_HOURS have passed (hours, not the nightly cleanup's
+days)."""
 
 from learning.core.retention import retention_keep
 

@@ -4,7 +4,8 @@ from wagtail.models import ModelLogEntry
 
 
 def audit_entries_for(*, organisation):
-    """The organisation's entries, newest first: those written with its id in `data` (learning/core/audit.py)."""
+    """The organisation's entries, newest first: those written with its id in `data`
+    (learning/core/audit.py)."""
     return (
         ModelLogEntry.objects.filter(data__organisation=organisation.pk)
         .select_related("user", "content_type")

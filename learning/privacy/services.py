@@ -2,9 +2,9 @@
 
 An export is owed while it is queued or preparing: if its worker dies (or the broker lost the message), the
 owed-work sweep sees no progress for a few minutes and queues it again, and the build starts afresh. After
-BUILD_ATTEMPTS (learning.core.owed) builds it is marked failed, and the person can ask again from the page. A ready ZIP may be
-downloaded by its owner until `expires_at` (DATA_EXPORT_VALID_HOURS); then the hourly cleanup deletes it and
-its file.
+BUILD_ATTEMPTS (learning.core.owed) builds it is marked failed, and the person can ask again from the page. A
+ready ZIP may be downloaded by its owner until `expires_at` (DATA_EXPORT_VALID_HOURS); then the hourly cleanup
+deletes it and its file.
 """
 
 import json

@@ -1,4 +1,5 @@
-"""Erasure pages: a person asks from their account; a superuser confirms in the admin (services do the work)."""
+"""Erasure pages: a person asks from their account; a superuser confirms in the admin
+(services do the work)."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model

@@ -82,8 +82,8 @@ def module_progress(*, enrolment):
 
 
 def enrolments_without_completion():
-    """Enrolments with a lesson done in their current cycle but no completion recorded for it: where the nightly
-    repair looks for a completion rule met but not recorded."""
+    """Enrolments with a lesson done in their current cycle but no completion recorded for it: where the
+    nightly repair looks for a completion rule met but not recorded."""
     this_cycle = {"enrolment": OuterRef("pk"), "cycle": OuterRef("cycle")}
     recorded = {"user": OuterRef("user"), "module": OuterRef("module"), "cycle": OuterRef("cycle")}
     return Enrolment.objects.filter(
@@ -112,6 +112,15 @@ def _modules_queryset():
         .select_related("topic")
         .prefetch_related("framework_levels", "prerequisites")
     )
+
+
+def module_overview(*, module_id):
+    """A published module as the public catalogue describes it, with its number of lessons; None if there is
+    no such module."""
+    module = _modules_queryset().filter(pk=module_id).first()
+    if module is not None:
+        module.lesson_count = LessonPage.objects.child_of(module).live().count()
+    return module
 
 
 def catalogue_search(*, user, query="", topic=None, level=None):

@@ -38,8 +38,8 @@ def enrolment_create(*, user, module, source=Enrolment.Source.SELF) -> Enrolment
 
 
 def lessons_done_stamp(*, enrolment, module) -> bool:
-    """Note when every lesson of the cycle is done (once); returns whether it noted it now. The caller holds the
-    enrolment's row lock and saves it."""
+    """Note when every lesson of the cycle is done (once); returns whether it noted it now. The caller holds
+    the enrolment's row lock and saves it."""
     if (
         enrolment.lessons_completed_at is not None
         or not selectors.module_progress(enrolment=enrolment).is_complete
@@ -54,8 +54,8 @@ def lessons_done_stamp(*, enrolment, module) -> bool:
 def lesson_complete(*, user, lesson) -> LessonCompletion:
     """Mark a lesson complete (enrolling if needed) and move the resume point; repeating it changes nothing.
 
-    Completions of one person's module take turns on the enrolment's row lock: two last lessons finished at the
-    same moment would otherwise each count the lessons without seeing the other's (write skew under READ
+    Completions of one person's module take turns on the enrolment's row lock: two last lessons finished at
+    the same moment would otherwise each count the lessons without seeing the other's (write skew under READ
     COMMITTED), and neither would complete the module."""
     module = lesson.get_parent().specific
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment_create(user=user, module=module).pk)
@@ -82,7 +82,8 @@ def completion_check_request(*, user, module) -> bool:
     Call it inside the transaction of the change: the check is first owed in the database
     (Enrolment.completion_check_due_at, kept from the first unanswered request), then `completion_check_due`
     is sent, whose receiver queues the evaluation once the change commits. If that message is lost, the
-    owed-work sweep asks again. Nothing is asked while lessons of the cycle remain, nor once it is completed."""
+    owed-work sweep asks again. Nothing is asked while lessons of the cycle remain, nor once it is
+    completed."""
     completed = ModuleCompletion.objects.filter(
         user=OuterRef("user"), module=OuterRef("module"), cycle=OuterRef("cycle")
     )

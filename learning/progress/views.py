@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,6 +26,16 @@ def catalogue(request):
         user=request.user, query=filters.get("q", ""), topic=filters.get("topic"), level=filters.get("level")
     )
     return render(request, "progress/catalogue.html", {"form": form, "rows": rows, "searched": bool(filters)})
+
+
+def module_overview(request, module_id):
+    """The public face of a module (its pages are for signed-in people): what it covers, and a way in."""
+    module = selectors.module_overview(module_id=module_id)
+    if module is None:
+        raise Http404
+    if request.user.is_authenticated:
+        return redirect(module.url)
+    return render(request, "progress/module_overview.html", {"module": module})
 
 
 @login_required

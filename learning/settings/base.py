@@ -97,7 +97,8 @@ TEMPLATES = [
     },
 ]
 
-# SQLite with WAL by default so the web process and the Celery worker can share it; DATABASE_URL for PostgreSQL.
+# SQLite with WAL by default so the web process and the Celery worker can share it;
+# DATABASE_URL for PostgreSQL.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["ENGINE"] = "learning.core.sqlite"  # Django's, comparing over-large integers safely
@@ -143,8 +144,9 @@ STORAGES = {
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
-# --- Response headers (see docs/deployment.md). Scripts and styles come only from our own static files: nothing
-# inline, nothing from elsewhere. Lesson videos may be framed from the video sites in EMBED_FRAME_ORIGINS.
+# --- Response headers (see docs/deployment.md). Scripts and styles come only from our own static files:
+# nothing inline, nothing from elsewhere. Lesson videos may be framed from the video sites in
+# EMBED_FRAME_ORIGINS.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -168,8 +170,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
-# Wagtail's admin (/admin/ only; learning.core.middleware swaps these in there) still writes inline scripts (date
-# pickers, inline panels) and styles (its editor), shows upload previews as blob: images, and frames its own preview.
+# Wagtail's admin (/admin/ only; learning.core.middleware swaps these in there) still writes inline scripts
+# (date pickers, inline panels) and styles (its editor), shows upload previews as blob: images, and frames its
+# own preview.
 CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
@@ -195,7 +198,8 @@ PERMISSIONS_POLICY = {
 
 # --- Accounts (django-allauth): email login, verified addresses, invitation-only sign-up.
 # The one name the platform goes by: pages, email subjects and bodies, certificates, badges, the TOTP issuer.
-# Links that leave the site (emails, PDFs, badges) are built on WAGTAILADMIN_BASE_URL (learning/core/links.py).
+# Links that leave the site (emails, PDFs, badges) are built on WAGTAILADMIN_BASE_URL
+# (learning/core/links.py).
 SITE_NAME = env("SITE_NAME", default="Whole Family Learning")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "my_learning"
@@ -208,12 +212,13 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-# learning.core.mail prefixes every subject with the name; this keeps allauth off the request's host if it ever
-# formats a subject itself.
+# learning.core.mail prefixes every subject with the name; this keeps allauth off the request's host if it
+# ever formats a subject itself.
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 # NHS boards and councils sit behind shared NAT addresses, so the per-address ceilings are high and the tight
-# limits follow the account: failed sign-ins per account and address (the adapter's "login_failed_from_address":
-# one person's typos lock out nobody else) and, higher, per account from anywhere. Correct passwords don't count.
+# limits follow the account: failed sign-ins per account and address (the adapter's
+# "login_failed_from_address": one person's typos lock out nobody else) and, higher, per account from
+# anywhere. Correct passwords don't count.
 ACCOUNT_RATE_LIMITS = {
     "login": "300/m/ip",
     "login_failed": "200/m/ip,20/15m/key",
@@ -232,6 +237,11 @@ MFA_TOTP_ISSUER = SITE_NAME
 # their second factor (and set it up first if they have none) before going further.
 MFA_REQUIRED_FOR_PRIVILEGED = env.bool("MFA_REQUIRED_FOR_PRIVILEGED", default=False)
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+# Someone who has just joined through an invitation (signed up with it, or accepted it) starts on the first
+# module the organisation requires of them (coverage's view; organisations and accounts sit below coverage,
+# so they know it only by this name), else My learning.
+INVITATION_ACCEPTED_URL = "first_assigned_module"
+ACCOUNT_SIGNUP_REDIRECT_URL = INVITATION_ACCEPTED_URL  # sign-up is by invitation unless open sign-up is on
 REFLECTION_REVIEW_DAYS = env.int(
     "REFLECTION_REVIEW_DAYS", default=14
 )  # a submitted reflection is overdue after this
@@ -244,7 +254,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=f"{SITE_NAME} <no-reply@e
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Certificates
-# Days before expiry when learners are reminded; the private JWK that signs Open Badges (generated under var/ if unset).
+# Days before expiry when learners are reminded; the private JWK that signs Open Badges
+# (generated under var/ if unset).
 CERTIFICATE_REMINDER_DAYS = env.list("CERTIFICATE_REMINDER_DAYS", cast=int, default=[60, 30, 7])
 OPENBADGES_SIGNING_KEY = env("OPENBADGES_SIGNING_KEY", default="")
 VERIFY_RATE_LIMIT = env("VERIFY_RATE_LIMIT", default="30/m")
@@ -253,7 +264,8 @@ VERIFY_RATE_LIMIT = env("VERIFY_RATE_LIMIT", default="30/m")
 WAGTAIL_SITE_NAME = SITE_NAME
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Off: its wrapper sizes videos with an inline style, which the policy blocks; site.css sizes .video-frame iframes.
+# Off: its wrapper sizes videos with an inline style, which the policy blocks;
+# site.css sizes .video-frame iframes.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -271,12 +283,13 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 
 # --- Celery: the embedded filesystem transport by default (no server needed), Redis in production.
 # What each setting below promises, and the tests that hold it: docs/reliability.md.
-# Redis hands a message that was delivered but not acknowledged to another worker after `visibility_timeout`, so it
-# must outlast the longest a live worker may hold one: the longest retry countdown (600 s, every task's
-# retry_backoff_max) plus the hard time limit (CELERY_TASK_TIME_LIMIT, 300 s) = 900 s, doubled for a margin. Work
-# whose worker was killed does not wait for it: the owed-work sweep re-queues it after OWED_AFTER_MINUTES.
-# A publish to an unreachable Redis fails within about a second (connect timeout, one quick retry), and a Redis that
-# stops answering mid-command within `socket_timeout`, so a request never hangs on the broker.
+# Redis hands a message that was delivered but not acknowledged to another worker after `visibility_timeout`,
+# so it must outlast the longest a live worker may hold one: the longest retry countdown (600 s, every task's
+# retry_backoff_max) plus the hard time limit (CELERY_TASK_TIME_LIMIT, 300 s) = 900 s, doubled for a margin.
+# Work whose worker was killed does not wait for it: the owed-work sweep re-queues it after
+# OWED_AFTER_MINUTES.
+# A publish to an unreachable Redis fails within about a second (connect timeout, one quick retry), and a
+# Redis that stops answering mid-command within `socket_timeout`, so a request never hangs on the broker.
 REDIS_BROKER_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=1800),
     "socket_connect_timeout": env.float("CELERY_BROKER_CONNECT_TIMEOUT", default=1.0),
@@ -351,9 +364,9 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=30),
     },
 }
-# Work owed for longer than this is queued again by the owed-work sweep (every 3 minutes); owed emails are given up
-# after OWED_EMAIL_GIVE_UP_DAYS (the in-app record stays). Stored files no row names are deleted once older than
-# ORPHAN_FILE_MINUTES, which must stay above CELERY_TASK_TIME_LIMIT. See docs/reliability.md.
+# Work owed for longer than this is queued again by the owed-work sweep (every 3 minutes); owed emails are
+# given up after OWED_EMAIL_GIVE_UP_DAYS (the in-app record stays). Stored files no row names are deleted once
+# older than ORPHAN_FILE_MINUTES, which must stay above CELERY_TASK_TIME_LIMIT. See docs/reliability.md.
 OWED_AFTER_MINUTES = env.int("OWED_AFTER_MINUTES", default=5)
 OWED_EMAIL_GIVE_UP_DAYS = env.int("OWED_EMAIL_GIVE_UP_DAYS", default=3)
 OWED_BATCH = env.int("OWED_BATCH", default=500)
@@ -361,8 +374,9 @@ OWED_REQUEUE_GAP_MINUTES = env.int(
     "OWED_REQUEUE_GAP_MINUTES", default=60
 )  # > any task's own retries (~45 min)
 ORPHAN_FILE_MINUTES = env.int("ORPHAN_FILE_MINUTES", default=60)
-# Retention, in days (learning.core.retention; the table is in docs/privacy.md): the nightly cleanup deletes rows
-# older than these, with their files. Expired sessions go at the same time (their age is SESSION_COOKIE_AGE).
+# Retention, in days (learning.core.retention; the table is in docs/privacy.md): the nightly cleanup deletes
+# rows older than these, with their files. Expired sessions go at the same time (their age is
+# SESSION_COOKIE_AGE).
 REFLECTION_EXPORT_RETENTION_DAYS = env.int("REFLECTION_EXPORT_RETENTION_DAYS", default=7)
 CERTIFICATE_BUNDLE_RETENTION_DAYS = env.int("CERTIFICATE_BUNDLE_RETENTION_DAYS", default=7)
 NOTIFICATION_READ_RETENTION_DAYS = env.int("NOTIFICATION_READ_RETENTION_DAYS", default=180)

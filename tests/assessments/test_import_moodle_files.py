@@ -1,6 +1,6 @@
-"""Moodle's own question files (tests/assessments/fixtures/moodle/SOURCES.md) import as Moodle reads them: every
-question Moodle would store is stored here too when its type is one the bank holds (names are not keys), the
-others are reported as not imported, and grades are those Moodle accepts."""
+"""Moodle's own question files (tests/assessments/fixtures/moodle/SOURCES.md) import as Moodle reads them:
+every question Moodle would store is stored here too when its type is one the bank holds (names are not keys),
+the others are reported as not imported, and grades are those Moodle accepts."""
 
 from pathlib import Path
 
@@ -23,9 +23,11 @@ def _import(quiz, name, **kwargs):
     )
 
 
-# file, questions Moodle stores from it, of which single/multi/true-false (the bank's types), and names repeated.
+# file, questions Moodle stores from it, of which single/multi/true-false (the bank's types), and names
+# repeated.
 MOODLE_COUNTS = [
-    # 43 questions: 13 short answer, 8 numerical, 3 matching... and 23 multiple choice or true/false, under 15 names.
+    # 43 questions: 13 short answer, 8 numerical, 3 matching... and 23 multiple choice or true/false, under 15
+    # names.
     ("examples.gift.txt", 43, 23),
     # Moodle's Behat test of this file: "Importing 9 questions from file"; two true/false share "2-08 TSL".
     ("questions.gift.txt", 9, 5),
@@ -70,7 +72,10 @@ def test_reimporting_a_file_adds_its_questions_again_and_says_so(quiz):
 
 
 def test_a_question_with_an_id_number_updates_the_one_with_that_id(quiz):
-    text = "// [id:ch1-q1] [tag:lesson-1]\n::Capital::The capital of France?{=Paris ~Lyon}\n\n::Other::Pick{=a ~b}\n"
+    text = (
+        "// [id:ch1-q1] [tag:lesson-1]\n::Capital::The capital of France?{=Paris ~Lyon}\n\n"
+        "::Other::Pick{=a ~b}\n"
+    )
     questions_import(quiz=quiz, text=text, fmt="gift")
     first = Question.objects.get(quiz=quiz, idnumber="ch1-q1")
     result = questions_import(quiz=quiz, text=text.replace("Lyon", "Nice"), fmt="gift")
@@ -151,7 +156,8 @@ def test_allowed_html_survives_a_round_trip(quiz, fmt):
     text = (
         '<p>See <a href="https://example.org/guide?a=1&amp;b=2">the <strong>guide</strong></a>, '
         '<a href="mailto:team@example.org">mail us</a> or <a href="/modules/girfec/">the module</a>.</p>'
-        "<ul><li><em>x</em><sub>2</sub><sup>3</sup></li></ul><pre>a = {b}</pre><blockquote>q: #1 ~ =</blockquote>"
+        "<ul><li><em>x</em><sub>2</sub><sup>3</sup></li></ul>"
+        "<pre>a = {b}</pre><blockquote>q: #1 ~ =</blockquote>"
     )
     questions_write(
         quiz=quiz,

@@ -55,8 +55,8 @@ def test_dry_run_writes_nothing(quiz, capsys):
 
 
 def test_reimport_updates_questions_with_an_id_number_and_adds_the_others_again(quiz):
-    """Names are not keys (issue #14): as in Moodle, a file's questions are new questions unless they carry an ID
-    number the bank has (the file's "// [id:chem-1]"); the report warns of each repeated name."""
+    """Names are not keys (issue #14): as in Moodle, a file's questions are new questions unless they carry an
+    ID number the bank has (the file's "// [id:chem-1]"); the report warns of each repeated name."""
     text = (DATA / "all_types.gift").read_text()
     questions_import(quiz=quiz, text=text, fmt="gift")
     ids = set(Question.objects.values_list("pk", flat=True))
@@ -71,7 +71,7 @@ def test_unknown_quiz_and_extension_are_clear_errors(quiz, tmp_path):
         call_command("import_questions", str(DATA / "all_types.gift"), quiz="nope")
     bad = tmp_path / "bank.docx"
     bad.write_text("x")
-    with pytest.raises(CommandError, match="Use a .gift"):
+    with pytest.raises(CommandError, match=r"Use a \.gift"):
         call_command("import_questions", str(bad), quiz=str(quiz.pk))
 
 

@@ -1,5 +1,5 @@
-"""The question editor of the Wagtail admin: an editor opens a question, posts the form back as the page holds it
-(the rich-text editor's own HTML, the options' inline formset with its management data), and it saves."""
+"""The question editor of the Wagtail admin: an editor opens a question, posts the form back as the page holds
+it (the rich-text editor's own HTML, the options' inline formset with its management data), and it saves."""
 
 import json
 from decimal import Decimal
@@ -105,7 +105,8 @@ def test_an_unchanged_seed_question_saves_and_keeps_its_content(client, editor, 
     )[:2000]
     after = snapshot(seed_question)
     assert after[0] == before[0] and after[3:] == before[3:]
-    # The editor wraps text in paragraphs; the link and its address survive, nothing of the editor's own is kept.
+    # The editor wraps text in paragraphs; the link and its address survive, nothing of the editor's own is
+    # kept.
     assert after[1] == (
         '<p>Which three? See <a href="https://example.org/guide?a=1&amp;b=2">the guide</a></p>'
     )

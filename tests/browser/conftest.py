@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -37,6 +38,37 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+def _leaves_the_site(url, own_host):
+    parts = urlsplit(url)
+    return parts.scheme not in ("data", "blob", "about") and parts.netloc != own_host
+
+
+@pytest.fixture(autouse=True)
+def only_the_site_is_called(browser, live_server, monkeypatch):
+    """Fail any browser test whose pages ask a host other than the live server (the product must work inside
+    closed NHS networks: no CDN, no gravatar). Every context the test opens records its requests, and those
+    to another host are aborted, so none leaves the machine even while the test goes on to fail."""
+    own_host = urlsplit(live_server.url).netloc
+    outside = []
+    open_context = browser.new_context
+
+    def new_context(**options):
+        context = open_context(**options)
+        context.on(
+            "request",
+            lambda request: outside.append(request.url) if _leaves_the_site(request.url, own_host) else None,
+        )
+        context.route(
+            lambda url: _leaves_the_site(url, own_host), lambda route: route.abort("blockedbyclient")
+        )
+        return context
+
+    monkeypatch.setattr(browser, "new_context", new_context)
+    yield outside
+    if outside:
+        pytest.fail("Pages asked hosts other than the site:\n" + "\n".join(outside), pytrace=False)
 
 
 # What Chromium writes to the console when the Content-Security-Policy or Permissions-Policy stops something.

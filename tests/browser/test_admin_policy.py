@@ -1,5 +1,6 @@
-"""Wagtail's admin works under its Content-Security-Policy: an editor opens the pages they use most, including the
-page editor with its rich-text fields, and the browser reports nothing blocked (the `page` fixture fails on that)."""
+"""Wagtail's admin works under its Content-Security-Policy: an editor opens the pages they use most, including
+the page editor with its rich-text fields, and the browser reports nothing blocked (the `page` fixture fails
+on that)."""
 
 import pytest
 

@@ -50,7 +50,7 @@ def test_complete_module_download_certificate_and_scan_qr(
     screenshot(page, "my-certificates")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="PDF certificate").first.click()
-    pdf_bytes = open(download_info.value.path(), "rb").read()
+    pdf_bytes = download_info.value.path().read_bytes()
     assert pdf_bytes.startswith(b"%PDF")
     (artifact_dir / "certificate.pdf").write_bytes(pdf_bytes)  # docs/certificate.png is rendered from this
 

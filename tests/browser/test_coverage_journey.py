@@ -24,7 +24,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 HEADER = "name,email,team,job title,supervisor email,roles\n"
 BAD_ROW = "Lee Grant,lee.grant@example,Outreach Nursing,Staff nurse,supervisor@example.org,learner\n"
 ROWS = (
-    "Ruth Mackay,ruth.mackay@example.org,Outreach Nursing,Charge nurse,supervisor@example.org,learner; supervisor\n"
+    "Ruth Mackay,ruth.mackay@example.org,Outreach Nursing,Charge nurse,supervisor@example.org,"
+    "learner; supervisor\n"
     "Owen Hughes,owen.hughes@example.org,Outreach Nursing,Staff nurse,ruth.mackay@example.org,learner\n"
 )
 
@@ -63,8 +64,7 @@ def test_lead_imports_assigns_and_reads_coverage(page, sign_in, axe_check, scree
     snapshot_take(organisation_id=riverside, day=today)
     sign_in(page, "lead@example.org", DEMO_PASSWORD)
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Organisation").click()
-    page.get_by_role("link", name="NHS Riverside").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Coverage: NHS Riverside").click()
     page.get_by_role("link", name="Import staff").click()
     assert axe_check(page) == []
     _upload(page, HEADER + ROWS + BAD_ROW)
@@ -119,12 +119,13 @@ def test_lead_imports_assigns_and_reads_coverage(page, sign_in, axe_check, scree
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download XLSX").click()
-    workbook = load_workbook(io.BytesIO(open(download_info.value.path(), "rb").read()))
+    xlsx = download_info.value.path().read_bytes()
+    workbook = load_workbook(io.BytesIO(xlsx))
     modules = {row[0]: row[1:] for row in workbook["Modules"].iter_rows(min_row=2, values_only=True)}
     assert modules["GIRFEC: Getting it right for every child"][:4] == (3, 3, 0, 0)
     assert modules["Family-inclusive practice and the whole family approach"][0] == 8
     assert modules["Family-inclusive practice and the whole family approach"][3] == 2
-    (artifact_dir / "coverage.xlsx").write_bytes(open(download_info.value.path(), "rb").read())
+    (artifact_dir / "coverage.xlsx").write_bytes(xlsx)
 
     page.get_by_role("link", name="Morag Wilson").click()  # drill down from the overdue list
     expect(page.get_by_role("heading", name="Learning record: Morag Wilson")).to_be_visible()

@@ -1,5 +1,5 @@
-"""The demo learner writes a Gibbs reflection on GIRFEC (warned about a name, anonymises it) and submits it; the
-demo supervisor finds it in the review queue and asks for a change; the learner edits and resubmits; the
+"""The demo learner writes a Gibbs reflection on GIRFEC (warned about a name, anonymises it) and submits it;
+the demo supervisor finds it in the review queue and asks for a change; the learner edits and resubmits; the
 supervisor signs it off; the learner downloads the reflective-account PDF with the sign-off stamp. Every main
 page is axe clean."""
 
@@ -16,20 +16,32 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 GIBBS = {
     "Description": "At a home visit a father told me he was worried his drinking was affecting his daughter.",
-    "Feelings": "I felt anxious about saying the wrong thing, and relieved that he trusted me enough to tell me.",
+    "Feelings": (
+        "I felt anxious about saying the wrong thing, and relieved that he trusted me enough to tell me."
+    ),
     "Evaluation": "Listening without judging went well; I was less sure how to involve the named person.",
     "Analysis": "GIRFEC asks us to share a concern early and to put the child's wellbeing at the centre.",
-    "Conclusion": "I learned that asking about the whole family opens doors that a single focus keeps closed.",
+    "Conclusion": (
+        "I learned that asking about the whole family opens doors that a single focus keeps closed."
+    ),
     "Action plan": "Before my next visit I will read the local GIRFEC guidance on sharing a concern.",
 }
 REVISED_PLAN = "By the end of the month I will agree with the family how we tell the named person together."
 
 
+def _open_menu_on_a_phone(page):
+    menu = page.get_by_role("button", name="Menu")  # on a phone the navigation folds behind this button
+    if menu.is_visible() and menu.get_attribute("aria-expanded") != "true":
+        menu.click()
+
+
 def _nav(page, name):
+    _open_menu_on_a_phone(page)
     page.get_by_role("navigation", name="Main").get_by_role("link", name=name).click()
 
 
 def _switch(page, sign_in, email):
+    _open_menu_on_a_phone(page)
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_load_state()
     sign_in(page, email, DEMO_PASSWORD)
@@ -126,7 +138,7 @@ def test_reflection_from_draft_to_signed_off_pdf(page, sign_in, axe_check, scree
     assert axe_check(page) == []
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download your PDF").click()
-    pdf = open(download_info.value.path(), "rb").read()
+    pdf = download_info.value.path().read_bytes()
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Signed off by Sam Reid, Team leader, NHS Riverside" in text
     assert REVISED_PLAN in text and GIBBS["Conclusion"] in text and "Callum Fraser" not in text

@@ -24,6 +24,7 @@ def test_mobile_layout_keeps_navigation_reachable(browser, live_server, sign_in,
     context = browser.new_context(base_url=live_server.url, viewport={"width": 375, "height": 740})
     page = context.new_page()
     sign_in(page, "supervisor@example.org", DEMO_PASSWORD)
+    page.get_by_role("button", name="Menu").click()  # on a phone the navigation folds behind this button
     assert page.get_by_role("link", name="Supervision").is_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, "no horizontal scrolling on a phone"

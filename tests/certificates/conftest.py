@@ -1,6 +1,7 @@
 import pytest
 
 from assessments.models import Quiz
+from certificates.models import Certificate
 from learning.organisations.factories import MembershipFactory
 from learning.progress import services as progress
 from modules.factories import LessonPageFactory, ModulePageFactory
@@ -35,6 +36,13 @@ def complete_lessons(django_capture_on_commit_callbacks):
                 progress.lesson_complete(user=user, lesson=lesson)
 
     return run
+
+
+@pytest.fixture
+def certificate(member, module, complete_lessons):
+    """The learner's certificate for the module, issued as the lessons' completion queues it."""
+    complete_lessons(member.user, module)
+    return Certificate.objects.get(user=member.user)
 
 
 @pytest.fixture

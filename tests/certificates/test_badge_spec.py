@@ -14,18 +14,11 @@ import pytest
 from jwcrypto import jwk, jwt
 
 from certificates import badge_status, badges, services
-from certificates.models import Certificate
 
 pytestmark = pytest.mark.django_db
 # 1EdTech's schema, published at https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ (vendored: no network).
 SCHEMA_FILE = Path(__file__).parent / "schemas" / "ob_v3p0_achievementcredential_schema.json"
 SCHEMA = json.loads(SCHEMA_FILE.read_text())
-
-
-@pytest.fixture
-def certificate(member, module, complete_lessons):
-    complete_lessons(member.user, module)
-    return Certificate.objects.get(user=member.user)
 
 
 def _parts(token):

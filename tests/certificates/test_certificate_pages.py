@@ -13,12 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def certificate(member, module, complete_lessons):
-    complete_lessons(member.user, module)
-    return Certificate.objects.get(user=member.user)
-
-
-@pytest.fixture
 def people(member):
     supervisor = MembershipFactory(organisation=member.organisation, is_supervisor=True)
     member.supervisor = supervisor

@@ -18,12 +18,6 @@ from learning.progress.models import Enrolment
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def certificate(member, module, complete_lessons):
-    complete_lessons(member.user, module)
-    return Certificate.objects.get(user=member.user)
-
-
 def _verify(client, code):
     return client.get(reverse("certificate_verify", args=[code])).content.decode()
 

@@ -1,4 +1,4 @@
-"""The nightly cleanup (learning.core.retention) deletes what is past its limit, with its files, and nothing else."""
+"""The nightly cleanup (learning.core.retention): what is past its limit goes with its files; nothing else."""
 
 from datetime import timedelta
 from importlib import import_module
@@ -55,7 +55,7 @@ def test_reflection_pdfs_past_the_limit_are_deleted_with_their_files(django_capt
         )
         return row, row.file_path
 
-    due, due_path = export(author, limit + A_MINUTE)
+    _due, due_path = export(author, limit + A_MINUTE)
     kept, kept_path = export(author, limit - A_MINUTE)
     others, others_path = export(other, limit - A_MINUTE)
     stuck = ReflectionExport.objects.create(author=author)  # never finished, asked for before the limit

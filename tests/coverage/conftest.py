@@ -31,9 +31,9 @@ def make_module(db):
 
 @pytest.fixture
 def org(db, django_capture_on_commit_callbacks):
-    """An organisation with two teams, a lead, a supervisor and three learners (one without a team), created as
-    if committed. (Coverage queues each refresh once per transaction, so a test that leaves a queued refresh
-    unrun would see later identical ones skipped: run what is queued, with `committed`.)"""
+    """An organisation with two teams, a lead, a supervisor and three learners (one without a team), created
+    as if committed. (Coverage queues each refresh once per transaction, so a test that leaves a queued
+    refresh unrun would see later identical ones skipped: run what is queued, with `committed`.)"""
     with django_capture_on_commit_callbacks(execute=True):
         return _org()
 

@@ -1,6 +1,8 @@
 """Assigning, changing and withdrawing required training through the pages."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from learning.coverage.factories import AssignmentFactory
@@ -76,3 +78,37 @@ def test_another_organisations_assignment_is_not_found(client, org, make_module)
         == 404
     )
     assert Assignment.objects.filter(pk=assignment.pk).exists()
+
+
+def test_people_required_is_right_straight_after_assigning(client, org, make_module, committed):
+    """Issue #15, finding 8: the page the lead is sent back to counted from the rollups, which the recount
+    queued after commit had not yet updated, so it showed the old figure."""
+    module = make_module()
+    url = reverse("coverage_assignments", args=[org.organisation.pk])
+    client.force_login(org.lead.user)
+    committed(_post, client, url, module=module.pk, scope="team", team=org.red.pk)
+    assert "<td>2</td>" in client.get(url).content.decode()  # the supervisor and the learner in Red
+
+    # The recount after commit has not run yet (here: never), as when the worker is a moment behind.
+    response = _post(client, url, module=module.pk, scope="job_title", job_title="Social worker")
+    page = client.get(response.url).content.decode()
+
+    assert response.status_code == 302 and response.url == url
+    assert "<td>3</td>" in page and "<td>2</td>" not in page  # Red's two and the social worker
+
+
+def test_people_required_reads_in_flat_queries(client, org, make_module):
+    for _ in range(3):
+        AssignmentFactory(organisation=org.organisation, module=make_module(lessons=0))
+    url = reverse("coverage_assignments", args=[org.organisation.pk])
+    client.force_login(org.lead.user)
+    client.get(url)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries()
+    MembershipFactory.create_batch(20, organisation=org.organisation)
+    assert queries() == few

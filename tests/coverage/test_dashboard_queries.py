@@ -85,7 +85,7 @@ def test_dashboard_query_count_is_flat_from_10_to_1000_staff(
                 if who == "supervisor" and name != "lead":
                     continue
                 with django_assert_max_num_queries(MAX_QUERIES):
-                    counts[who, name, start + size], content = _queries(client, url)
+                    counts[who, name, start + size], _content = _queries(client, url)
     for (who, name, size), count in counts.items():
         if size == 1000:
             assert count == counts[who, name, 10], (who, name, counts)

@@ -95,7 +95,7 @@ def test_reimporting_updates_by_email_and_changes_nothing_the_second_time(
     org, django_capture_on_commit_callbacks
 ):
     def run(text):
-        staff_file, pending = services.staff_import_check(
+        _staff_file, pending = services.staff_import_check(
             organisation=org.organisation, uploaded_by=org.lead.user, filename="staff.csv", text=text
         )
         with django_capture_on_commit_callbacks(execute=True):
@@ -158,7 +158,9 @@ def test_the_file_is_checked_again_when_confirmed(org):
     [
         ("name\nPat\n", "The first row must name the columns"),
         (
-            "name,email,supervisor email,roles\nA B,a@example.org,b@example.org,supervisor\nB C,b@example.org,a@example.org,supervisor\n",
+            "name,email,supervisor email,roles\n"
+            "A B,a@example.org,b@example.org,supervisor\n"
+            "B C,b@example.org,a@example.org,supervisor\n",
             "goes round in a circle",
         ),
         ("name,email\nA B,a@example.org\nA B,A@example.org\n", "also on row 2"),

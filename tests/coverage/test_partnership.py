@@ -1,4 +1,4 @@
-"""An Alcohol and Drug Partnership's leads see the combined figures of partners that opted in, and only those."""
+"""An Alcohol and Drug Partnership's leads see the combined figures of partners that opted in, only those."""
 
 from datetime import date
 
@@ -41,7 +41,7 @@ def partnership(make_module, committed):
 
 
 def test_only_partners_that_opted_in_are_counted(client, partnership):
-    adp, adp_lead, partners, module = partnership
+    adp, adp_lead, _partners, module = partnership
     data = partnership_coverage(partnership=adp)
     assert [o.name for o in data.sharing] == ["Sharing Trust"] and data.not_sharing == 1
     assert data.combined[module.pk].assigned == 3

@@ -81,7 +81,7 @@ def test_monthly_report_to_leads_with_the_spreadsheet(org, due_soon):
     assert services.monthly_reports_send() == 1 and services.monthly_reports_send() == 0
     message = _to(org.lead.user.email)[0]
     assert "GIRFEC in practice: 0% complete (0 of 2)" in message.body
-    name, content, mimetype = message.attachments[0]
+    name, content, _mimetype = message.attachments[0]
     assert name.endswith(".xlsx") and load_workbook(io.BytesIO(content))["Modules"]["B2"].value == 2
 
 

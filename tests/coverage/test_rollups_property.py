@@ -1,6 +1,7 @@
 """Property: after any sequence of events, made through the services, the stored rollups equal a naive
 recomputation from first principles (memberships x assignments x completions, in plain Python)."""
 
+import contextlib
 from collections import Counter
 from datetime import datetime, time, timedelta
 
@@ -187,7 +188,8 @@ def _apply(event, organisation, teams, modules, people):
     assignments = list(Assignment.objects.filter(organisation=organisation).order_by("pk"))
     if kind == "assign":
         scope, team, title, module, days, by_date = args
-        try:
+        # Already assigned to that target: refused with ServiceError, nothing written.
+        with contextlib.suppress(ServiceError):
             services.assignment_create(
                 organisation=organisation,
                 module=modules[module],
@@ -198,8 +200,6 @@ def _apply(event, organisation, teams, modules, people):
                 due_on=NOW.date() + timedelta(days=days) if by_date else None,
                 due_within_days=None if by_date else abs(days) + 1,
             )
-        except ServiceError:
-            pass  # already assigned to that target: refused, nothing written
     elif kind == "unassign" and assignments:
         services.assignment_delete(assignment=assignments[args[0] % len(assignments)])
     elif kind == "redate" and assignments:

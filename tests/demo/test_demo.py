@@ -1,4 +1,4 @@
-"""The demo's required training: idempotent, and it leaves the demo learner's browser journeys as they were."""
+"""The demo's required training: idempotent, and leaves the demo learner's browser journeys as they were."""
 
 import pytest
 from django.urls import reverse

@@ -54,10 +54,10 @@ def real_services():
 
 @pytest.fixture
 def start_worker(real_services, transactional_db, django_db_serialized_rollback, settings, worker_id):
-    """Start `celery worker` processes against this test database and a queue of their own, and send the test's
-    tasks there; call it again to restart after `kill_worker`. Each worker logs to var/<queue>.log. Serialized
-    rollback: the next test still finds the pages and groups the migrations made, though this one's commits are
-    flushed."""
+    """Start `celery worker` processes against this test database and a queue of their own, and send the
+    test's tasks there; call it again to restart after `kill_worker`. Each worker logs to var/<queue>.log.
+    Serialized rollback: the next test still finds the pages and groups the migrations made, though this one's
+    commits are flushed."""
     from learning.celery import app
 
     queue = f"test-{worker_id}-{uuid.uuid4().hex[:8]}"
@@ -72,29 +72,31 @@ def start_worker(real_services, transactional_db, django_db_serialized_rollback,
     started = []
 
     def start(concurrency=2):
-        log = open(ROOT / "var" / f"{queue}.log", "a") if (ROOT / "var").is_dir() else subprocess.DEVNULL
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "learning",
-                "worker",
-                "-Q",
-                queue,
-                f"--concurrency={concurrency}",
-                "--loglevel=INFO",
-                f"--hostname={queue}-{len(started)}@%h",
-                "--without-gossip",
-                "--without-mingle",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group: kill_worker takes the pool processes with it
-        )
+        # The worker inherits its own copy of the descriptor, so ours is closed once it has started.
+        log_path = ROOT / "var" / f"{queue}.log" if (ROOT / "var").is_dir() else os.devnull
+        with open(log_path, "a") as log:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "learning",
+                    "worker",
+                    "-Q",
+                    queue,
+                    f"--concurrency={concurrency}",
+                    "--loglevel=INFO",
+                    f"--hostname={queue}-{len(started)}@%h",
+                    "--without-gossip",
+                    "--without-mingle",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group: kill_worker takes the pool processes with it
+            )
         process.queue = queue
         started.append(process)
         return process

@@ -1,5 +1,5 @@
-"""With Redis unreachable, each of the eight actions answers as usual; once Redis is back, a real worker runs and
-the owed-work sweep has queued what was owed, every follow-up is done (checked in the database)."""
+"""With Redis unreachable, each of the eight actions answers as usual; once Redis is back, a real worker runs
+and the owed-work sweep has queued what was owed, every follow-up is done (checked in the database)."""
 
 import time
 from datetime import timedelta

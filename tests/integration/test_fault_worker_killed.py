@@ -73,8 +73,9 @@ def test_a_thousand_certificates_survive_a_worker_killed_mid_way(
     restarted = time.monotonic()
     start_worker()
     assert wait_for(lambda: queue_length(worker) == 0, timeout=240)  # the backlog is drained...
-    # ...but what the killed worker held stays unacknowledged in Redis until the visibility timeout (1,800 s): the
-    # owed-work sweep (every 3 minutes in production, now here) queues the completions still without a certificate.
+    # ...but what the killed worker held stays unacknowledged in Redis until the visibility timeout (1,800 s):
+    # the owed-work sweep (every 3 minutes in production, now here) queues the completions still without a
+    # certificate.
     requeued = owed_requeue(older_than=timedelta(0))["certificate"]
     assert wait_for(lambda: Certificate.objects.count() >= CERTIFICATES, timeout=120)
     recovered_in = time.monotonic() - restarted
@@ -96,7 +97,8 @@ def test_a_thousand_certificates_survive_a_worker_killed_mid_way(
 def test_a_zip_whose_worker_is_killed_is_built_again_after_the_restart(start_worker, kill_worker, wait_for):
     lead = MembershipFactory(is_lead=True, is_learner=False)
     completions = _completions(BUNDLED, organisation=lead.organisation)
-    # Incompressible stand-ins for the PDFs, so the ZIP takes long enough (a few seconds) to be killed mid-way.
+    # Incompressible stand-ins for the PDFs, so the ZIP takes long enough (a few seconds) to be killed
+    # mid-way.
     Certificate.objects.bulk_create(
         Certificate(
             completion=c,

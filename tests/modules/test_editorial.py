@@ -1,4 +1,4 @@
-"""Editors work with drafts, moderation, revisions and scheduled publishing, and never touch learner records."""
+"""Editors work with drafts, moderation, revisions and scheduled publishing; never with learner records."""
 
 from datetime import timedelta
 

@@ -11,7 +11,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from learning.organisations.factories import MembershipFactory
+from learning.organisations import services
+from learning.organisations.factories import MembershipFactory, TeamFactory, UserFactory
 from learning.organisations.models import Invitation, Membership
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +53,42 @@ def test_the_signup_form_shows_the_invited_address_fixed(client, lead, django_ca
     assert 'value="invited@example.org"' in field and "readonly" in field
 
 
+def test_the_signup_page_says_what_the_person_is_joining(client, lead, django_capture_on_commit_callbacks):
+    team = TeamFactory(organisation=lead.organisation, name="Family Support North")
+    _invite(client, lead, django_capture_on_commit_callbacks, team=team.pk, is_supervisor="on")
+    _follow_link(client)
+    html = client.get(reverse("account_signup")).content.decode()
+    assert f"Join {lead.organisation}" in html and "Family Support North" in html
+    assert "Learner, Supervisor" in html
+    assert "Sign Up" not in html  # allauth's stock page, with no word of the organisation, is gone
+
+
+def test_reinviting_offers_to_resend_the_open_invitation(client, lead, django_capture_on_commit_callbacks):
+    _invite(client, lead, django_capture_on_commit_callbacks)
+    html = _invite(client, lead, django_capture_on_commit_callbacks).content.decode()
+    resend = reverse("invitation_resend", args=[lead.organisation.pk, Invitation.objects.get().pk])
+    assert f'action="{resend}"' in html and "Resend the invitation to invited@example.org" in html
+
+
+def test_reinviting_in_the_admin_is_a_clear_message(client, lead):
+    services.invitation_create(
+        organisation=lead.organisation, email="invited@example.org", invited_by=lead.user
+    )
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.post(
+        reverse("wagtailsnippets_organisations_invitation:add"),
+        {
+            "organisation": lead.organisation.pk,
+            "email": "Invited@example.org",
+            "is_learner": "on",
+            "expires_at": "2030-01-01 10:00",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "onstraint" not in html
+    assert "already has an invitation to" in html and Invitation.objects.count() == 1
+
+
 def test_signing_up_with_another_address_is_a_form_error_and_creates_nobody(
     client, lead, django_capture_on_commit_callbacks
 ):
@@ -78,11 +115,12 @@ def test_signing_up_with_the_invitation_verifies_the_address_and_joins(
     _follow_link(client)
     mail.outbox.clear()
     response = _signup(client, "Invited@Example.org")
-    assert response.status_code == 302 and response.url == reverse(
-        "my_learning"
-    )  # signed in, no "check your email"
+    # signed in, no "check your email": on to the first assigned module, here none, so My learning
+    assert response.status_code == 302 and response.url == reverse("first_assigned_module")
+    assert client.get(response.url).url == reverse("my_learning")
     user = get_user_model().objects.get(email="invited@example.org")
-    assert EmailAddress.objects.get(user=user).verified
+    address = EmailAddress.objects.get(user=user)
+    assert address.verified and address.primary and address.email == "invited@example.org"
     assert mail.outbox == []  # the link proved the address: no verification email
     assert Membership.objects.get(user=user).job_title == "Family support worker"
     assert not Invitation.objects.get().is_open

@@ -28,7 +28,7 @@ def _signup(client, email):
 
 def test_signup_is_closed_without_invitation(client):
     response = client.get(reverse("account_signup"))
-    assert "Sign Up Closed" in response.content.decode()
+    assert "Sign-up is by invitation" in response.content.decode()  # the closed page, in our words
     _signup(client, "someone@example.org")
     assert not Membership.objects.filter(user__email="someone@example.org").exists()
     from django.contrib.auth import get_user_model

@@ -15,7 +15,7 @@ def _pks(queryset):
 
 @pytest.fixture
 def world():
-    """Two organisations; Sam supervises in both and leads only `home`; Kim left `home` and is inactive there."""
+    """Two organisations; Sam supervises in both, leads only `home`; Kim left `home` and is inactive there."""
     home, away = OrganisationFactory(), OrganisationFactory()
     sam = UserFactory()
     sam_home = MembershipFactory(user=sam, organisation=home, is_supervisor=True, is_lead=True)
@@ -52,8 +52,8 @@ def test_supervised_by_with_active_is_the_supervisors_current_supervisees_in_eac
 
 
 def test_supervised_by_keeps_the_record_of_a_supervisee_who_left(world):
-    # The supervisor may still open the record of someone who left (organisations.view_record); lists of current
-    # staff chain active().
+    # The supervisor may still open the record of someone who left (organisations.view_record); lists of
+    # current staff chain active().
     assert world["kim"].pk in _pks(Membership.objects.supervised_by(world["sam"]))
 
 
@@ -103,7 +103,8 @@ def test_related_managers_offer_the_same_methods(world):
 
 
 def test_acting_lead_through_a_relation_applies_to_one_membership(world):
-    # Sam leads `home` and is active in `away` without the lead role: the conditions must meet in one membership.
+    # Sam leads `home` and is active in `away` without the lead role: the conditions must meet in one
+    # membership.
     assert list(Organisation.objects.filter(acting_lead("memberships__", user=world["sam"]))) == [
         world["home"]
     ]

@@ -1,5 +1,6 @@
-"""The audit trail: each audited action writes exactly one entry on Wagtail's audit log, of a registered action
-(so the site history report lists and filters it), carrying the organisation's id and no personal name."""
+"""The audit trail: each audited action writes exactly one entry on Wagtail's audit log, of a registered
+action (so the site history report lists and filters it), carrying the organisation's id and no personal
+name."""
 
 from datetime import date, timedelta
 from types import SimpleNamespace

@@ -37,7 +37,8 @@ NEEDLES = (NAME, SURNAME, EMAIL)
 @pytest.fixture
 def world(django_capture_on_commit_callbacks):
     """A supervisor (the person to erase) with a certificate, reflections, a comment and a sign-off on a
-    supervisee's reflection, a session they recorded and a session note, in an organisation with an assignment."""
+    supervisee's reflection, a session they recorded and a session note, in an organisation with an
+    assignment."""
     with django_capture_on_commit_callbacks(execute=True):
         organisation = OrganisationFactory(name="Fife Family Service")
         lead = MembershipFactory(organisation=organisation, is_learner=False, is_lead=True)
@@ -170,7 +171,7 @@ def test_verify_page_after_erasure_says_record_erased_with_no_name(world, client
 
 
 def test_only_a_superuser_reaches_the_erase_page_and_confirms_it(world, client):
-    _organisation, lead, person, _module = world
+    _organisation, _lead, person, _module = world
     url = reverse("privacy_person_erase", args=[person.user.pk])
     editor = UserFactory()
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
@@ -207,7 +208,7 @@ def test_the_admin_offers_erasure_where_deleting_is_refused(world, client):
     erase_url = reverse("privacy_person_erase", args=[person.user.pk])
     assert erase_url in client.get(reverse("wagtailusers_users:index")).content.decode()
     refused = client.get(reverse("wagtailusers_users:delete", args=[person.user.pk]), follow=True)
-    message = str(list(refused.context["messages"])[0])
+    message = str(next(iter(refused.context["messages"])))
     assert "use “Erase this person" in message and f'href="{erase_url}"' in message
 
 

@@ -57,7 +57,7 @@ def test_the_scope_names_only_fields_that_exist_and_never_both_ways():
 
 @isolate_apps("learning.privacy")
 def test_a_new_model_with_a_user_foreign_key_is_reported():
-    class CaseNote(models.Model):
+    class CaseNote(models.Model):  # noqa: DJ008 - throwaway model for this check, never displayed
         person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
 
         class Meta:

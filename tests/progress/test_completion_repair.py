@@ -1,5 +1,5 @@
-"""The nightly repair records completions whose rule is met but that no event recorded, such as the lessons of a
-module all done but counted by two racing requests that each missed the other's lesson."""
+"""The nightly repair records completions whose rule is met but that no event recorded, such as the lessons of
+a module all done but counted by two racing requests that each missed the other's lesson."""
 
 import pytest
 

@@ -1,9 +1,9 @@
 """The eight actions the reliability promise names, each done through its page by the person who does it.
 
 `prepare(client)` builds what the action needs, as committed data (the fault tests use real transactions), and
-signs the right person in; `act(client, state)` sends the request; `done(state)` reads, from the database alone,
-whether the follow-up the action owes has happened, so work done by a worker in another process counts too.
-`broker_unreachable()` points Celery at a closed port for the requests made inside it.
+signs the right person in; `act(client, state)` sends the request; `done(state)` reads, from the database
+alone, whether the follow-up the action owes has happened, so work done by a worker in another process counts
+too. `broker_unreachable()` points Celery at a closed port for the requests made inside it.
 """
 
 from collections.abc import Callable
@@ -40,8 +40,8 @@ def broker_unreachable():
     """Send tasks for real (not eagerly) to a broker that refuses connections, as when Redis is down."""
     from learning.celery import app
 
-    # The URL tasks are sent to: Celery reads a CELERY_BROKER_URL environment variable before its settings, but
-    # broker_write_url (when set) before either.
+    # The URL tasks are sent to: Celery reads a CELERY_BROKER_URL environment variable before its settings,
+    # but broker_write_url (when set) before either.
     saved = app.conf.broker_write_url, app.conf.task_always_eager
     app.conf.broker_write_url, app.conf.task_always_eager = CLOSED_PORT_BROKER, False
     _forget_connections(app)
@@ -53,7 +53,8 @@ def broker_unreachable():
 
 
 def _forget_connections(app):
-    # The app keeps a pool of broker connections made from the URL it first saw: drop it, as Celery does after a fork.
+    # The app keeps a pool of broker connections made from the URL it first saw: drop it, as Celery does after
+    # a fork.
     app._pool = None
     app.amqp._producer_pool = None
 
@@ -151,7 +152,10 @@ def _zip_prepare(client):
     return SimpleNamespace(organisation=member.organisation)
 
 
-STAFF_CSV = "Name,Email,Team,Job title,Supervisor email,Roles\nRobin Hay,robin.hay@example.org,,Recovery worker,,learner\n"
+STAFF_CSV = (
+    "Name,Email,Team,Job title,Supervisor email,Roles\n"
+    "Robin Hay,robin.hay@example.org,,Recovery worker,,learner\n"
+)
 
 
 def _import_prepare(client):

@@ -1,5 +1,6 @@
-"""No file without its row: a row that fails to save takes its file with it, and the hourly sweep deletes files
-that no row names once they are older than ORPHAN_FILE_MINUTES (a worker killed between the two writes)."""
+"""No file without its row: a row that fails to save takes its file with it, and the hourly sweep deletes
+files that no row names once they are older than ORPHAN_FILE_MINUTES (a worker killed between the two
+writes)."""
 
 import os
 import time

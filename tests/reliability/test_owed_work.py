@@ -1,6 +1,6 @@
-"""The owed-work sweep: what is owed for longer than OWED_AFTER_MINUTES is queued again (eagerly here), done once,
-and then no longer owed; emails are given up after OWED_EMAIL_GIVE_UP_DAYS; a ZIP whose worker died is built
-again, or failed after its attempts with a button to try again."""
+"""The owed-work sweep: what is owed for longer than OWED_AFTER_MINUTES is queued again (eagerly here), done
+once, and then no longer owed; emails are given up after OWED_EMAIL_GIVE_UP_DAYS; a ZIP whose worker died is
+built again, or failed after its attempts with a button to try again."""
 
 from datetime import timedelta
 

@@ -1,5 +1,5 @@
-"""Response headers and private files: a strict Content-Security-Policy, a Permissions-Policy, no caching of anything
-shown to a signed-in person, and no private file reachable at /media/ (in development too)."""
+"""Response headers and private files: a strict Content-Security-Policy, a Permissions-Policy, no caching of
+anything shown to a signed-in person, and no private file reachable at /media/ (in development too)."""
 
 import importlib
 import re
@@ -27,7 +27,7 @@ PRIVATE = "private, no-store"
 
 @pytest.fixture
 def world(django_capture_on_commit_callbacks):
-    """A learner with a certificate, a reflection and a ready reflective-account PDF; their lead with a ready ZIP."""
+    """A learner with a certificate, a reflection and a ready reflective PDF; their lead with a ready ZIP."""
     member = MembershipFactory()
     lead = MembershipFactory(organisation=member.organisation, is_learner=False, is_lead=True)
     module = ModulePageFactory(parent=site_structure_ensure(), title="Safe and Together basics")
@@ -156,7 +156,7 @@ def test_private_files_are_not_served_at_media_in_debug(client, world, settings,
         assert client.get(f"/media/{name}").status_code == 404, name
 
 
-# --- Templates: nothing inline that the policy would block, so a regression fails here before it fails in a browser.
+# --- Templates: nothing inline that the policy would block, so a regression fails here before in a browser.
 HTML_TEMPLATES = [p for p in TEMPLATES.rglob("*.html") if "pdf" not in p.relative_to(TEMPLATES).parts]
 INLINE = {
     # A JSON data block (json_script) is not run, so the policy allows it.

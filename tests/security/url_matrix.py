@@ -103,6 +103,7 @@ DATA = {
     "staff_csv": _staff_csv,
     "invite": lambda o: {"email": o.learner.user.email.replace("learner", "invitee"), "first_name": "New"},
     "preferences": lambda o: {"frequency": "weekly"},
+    "profile": lambda o: {"first_name": "Matrix", "last_name": "Person"},
     "gift": _gift,
 }
 
@@ -168,6 +169,7 @@ ENTRIES = [
     # --- learning (learning/progress): content is the same for every organisation
     E("my_learning", "", "login 200 200 200 200 200"),
     E("catalogue", "", "200 200 200 200 200 200"),
+    E("module_overview", "module_id=content.assigned", "200 302 302 302 302 302", to="{o.content.assigned.url}"),
     E("module_enrol", "module_id=content.assigned", "login 405 405 405 405 405", post="login ok ok ok ok ok", data="empty"),
     E("lesson_complete", "lesson_id=content.lesson", "login 405 405 405 405 405", post="login ok ok ok ok ok", data="empty"),
     # --- organisations
@@ -244,6 +246,8 @@ ENTRIES = [
     # --- certificates: by code, for those who may see the holder's record (404 otherwise); managed by the
     # holder's leads and admins; the verify page and the badge keys are public
     E("my_certificates", "", "login 200 200 200 200 200"),
+    # The way to a module's certificate: each person's own; 404 to those not enrolled in the module.
+    E("certificate_status", "module_id=content.certified", "login 200 404 404 404 404"),
     # Download my data: each person's own; the learner's export is theirs alone (404 to all others, B's to all).
     E("privacy_data_export", "", "login 200 200 200 200 200"),
     E("privacy_data_export_ask", "", "login 405 405 405 405 405", post="login ok ok ok ok ok"),
@@ -278,6 +282,10 @@ ENTRIES = [
     # --- coverage (learning/coverage): leads and admins; supervisors see their own supervisees' figures
     E("coverage_home", "", "login 403 302 302 403 200", to="/coverage/organisation/{o.organisation.pk}/"),
     E("coverage_preferences", "", "login 200 200 200 200 200", post="login ok ok ok ok ok", data="preferences"),
+    # Where someone who just joined starts: their first assigned module (the world's members are required to
+    # take one, except its lead, who is no learner), else My learning.
+    E("first_assigned_module", "", "login 302 302 302>/my-learning/ 302 302",
+      to="{o.content.assigned.url}"),
     E("coverage_dashboard", "org_id=organisation", "login 403 200 200 403 200 | login 403 403 403 403 200"),
     E("coverage_people", "org_id=organisation status=@overdue", "login 403 200 200 403 200 | login 403 403 403 403 200"),
     E("coverage_export_csv", "org_id=organisation", "login 403 200 200 403 200 | login 403 403 403 403 200"),
@@ -330,11 +338,15 @@ ENTRIES = [
     E("wagtailadmin_sprite", "", "200 200 200 200 200 200"),
     E("wagtailcore_login", "", "302>/accounts/login/ 302>/accounts/login/ 302>/accounts/login/ 302>/accounts/login/ "
                                "302>/accounts/login/ 302>/accounts/login/"),
-    # --- allauth's pages: public ones, and the ones about one's own account
-    E("account_login", "", "200 302 302 302 302 302", to="/my-learning/"),
+    # --- the account hub (learning/accounts/urls_hub.py): one's own account, for everyone signed in
+    E("account_hub", "", "login 200 200 200 200 200"),
+    E("account_profile", "", "login 200 200 200 200 200", post="login ok ok ok ok ok", data="profile"),
+    # --- allauth's pages: public ones, and the ones about one's own account. Signed in, the sign-in pages
+    # send each person to their home (learning/accounts/home.py).
+    E("account_login", "", "200 302>/my-learning/ 302>/supervision/ 302>/coverage/ 302>/admin/ 302>/admin/"),
     E("account_logout", "", "302>/ 200 200 200 200 200"),
     E("account_inactive", "", "200 200 200 200 200 200"),
-    E("account_signup", "", "200 302 302 302 302 302", to="/my-learning/"),
+    E("account_signup", "", "200 302>/my-learning/ 302>/supervision/ 302>/coverage/ 302>/admin/ 302>/admin/"),
     E("account_reauthenticate", "", "login 200 200 200 200 200"),
     E("account_request_reauthentication_code", "", "login 302 302 302 302 302", to="/accounts/reauthenticate/"),
     E("account_confirm_reauthentication_code", "", "login 302 302 302 302 302", to="/accounts/reauthenticate/code/"),
@@ -343,13 +355,13 @@ ENTRIES = [
     E("account_change_password", "", "login 200 200 200 200 200"),
     E("account_set_password", "", "login 302 302 302 302 302", to="/accounts/password/change/"),
     E("account_reset_password", "", "200 200 200 200 200 200"),
-    E("account_confirm_login_code", "", "302>/accounts/login/ 302 302 302 302 302", to="/my-learning/"),
+    E("account_confirm_login_code", "", "302>/accounts/login/ 302>/my-learning/ 302>/supervision/ 302>/coverage/ 302>/admin/ 302>/admin/"),
     E("account_confirm_email", "key=@x", "200 200 200 200 200 200"),
     E("account_reset_password_from_key_done", "", "200 200 200 200 200 200"),
     E("account_reset_password_from_key", "uidb36=@x key=@x", "200 200 200 200 200 200"),
     E("account_reset_password_done", "", "200 200 200 200 200 200"),
     E("mfa_index", "", "login 200 200 200 200 200"),
-    E("mfa_authenticate", "", "302>/accounts/login/ 302 302 302 302 302", to="/my-learning/"),
+    E("mfa_authenticate", "", "302>/accounts/login/ 302>/my-learning/ 302>/supervision/ 302>/coverage/ 302>/admin/ 302>/admin/"),
     E("mfa_reauthenticate", "", "login 302 302 302 302 302", to="/accounts/reauthenticate/"),
     E("mfa_activate_totp", "", "302>/accounts/login/?next=%2Faccounts%2F2fa%2Ftotp%2Factivate%2F 302 302 302 302 302",
       to="/accounts/2fa/"),

@@ -17,7 +17,10 @@ def quiz_lookup(value):
 
 
 class Command(BaseCommand):
-    help = "Import GIFT or Moodle XML questions into a quiz's bank. All or nothing: any invalid question imports none."
+    help = (
+        "Import GIFT or Moodle XML questions into a quiz's bank. All or nothing: any invalid question "
+        "imports none."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path")

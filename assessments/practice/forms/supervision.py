@@ -70,7 +70,8 @@ class SessionForm(Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=10000,
         help_text=_(
-            "The people taking part will read this. Describe the families you discussed by role, never by name."
+            "The people taking part will read this. Describe the families you discussed by role, never by "
+            "name."
         ),
     )
     next_session_on = forms.DateField(label=_("Next session"), required=False, widget=DateInput())

@@ -1,8 +1,8 @@
 """Reads about reflections, shaped so query counts stay flat as lists grow.
 
 The list selectors mirror the rules in assessments/rules.py (asking the rule row by row would cost a query
-each); readable_by_supervisor is the mirror of the supervisor half of assessments.view_entry, and every list of
-entries a supervisor sees (queue, overview counts, sessions) is built from it or from submitted_to_user.
+each); readable_by_supervisor is the mirror of the supervisor half of assessments.view_entry, and every list
+of entries a supervisor sees (queue, overview counts, sessions) is built from it or from submitted_to_user.
 """
 
 from dataclasses import dataclass
@@ -124,8 +124,9 @@ def nav_counts(*, user) -> dict:
 
 
 def supervisee_overview(*, user):
-    """The user's active supervisees with how many of their reflections wait for this user's review and how many
-    signed-off ones this user may read (entries sent to an earlier supervisor and not shared are not counted)."""
+    """The user's active supervisees with how many of their reflections wait for this user's review and how
+    many signed-off ones this user may read (entries sent to an earlier supervisor and not shared are not
+    counted)."""
     return (
         Membership.objects.active()
         .supervised_by(user)

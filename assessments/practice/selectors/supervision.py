@@ -60,7 +60,8 @@ def session_visible_parts(*, session, user) -> dict:
 
 
 def supervisees_for_sessions(*, user):
-    """The memberships a supervisor may record sessions with: their active supervisees, in every organisation."""
+    """The memberships a supervisor may record sessions with: their active supervisees, in every
+    organisation."""
     return (
         Membership.objects.active()
         .supervised_by(user)

@@ -41,8 +41,8 @@ def notification_email_send(*, notification_id: int) -> bool:
 
 
 def notifications_mark_read(*, user, ids=None, url=None) -> int:
-    """Mark `user`'s notifications read: those with the given ids, or those about the page at `url` (seeing the
-    page is reading the news). Nobody else's notifications are touched."""
+    """Mark `user`'s notifications read: those with the given ids, or those about the page at `url` (seeing
+    the page is reading the news). Nobody else's notifications are touched."""
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
     unread = unread.filter(pk__in=list(ids)) if ids is not None else unread.filter(url=url)
     return unread.update(read_at=timezone.now())

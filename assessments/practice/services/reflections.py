@@ -1,4 +1,5 @@
-"""Reflective entries: start, save as you type, submit to the supervisor (with a privacy check), withdraw, delete.
+"""Reflective entries: start, save as you type, submit to the supervisor (with a privacy check), withdraw,
+delete.
 
 Every write locks the row and asks assessments/rules.py first, so a signed-off entry cannot be changed however
 the request arrives (an old tab's autosave, a replayed form). The review steps are in services/reviews.py.
@@ -77,7 +78,8 @@ def about(entry) -> str:
 
 @transaction.atomic
 def reflection_create(*, author, membership, template, module=None, title="") -> ReflectiveEntry:
-    """Start a private draft filed under one of the author's memberships, answering `module`'s prompt if given."""
+    """Start a private draft filed under one of the author's memberships, answering `module`'s prompt if
+    given."""
     if membership.user_id != author.pk or not membership.is_active:
         raise ServiceError(_("Choose one of your own organisations."))
     entry = ReflectiveEntry(
@@ -165,7 +167,8 @@ def reflection_submit(*, entry, user, anonymised_confirmed=False) -> ReflectiveE
 
 @transaction.atomic
 def reflection_withdraw(*, entry, user) -> ReflectiveEntry:
-    """Take a submitted entry back to draft (for example, to remove a name) before the supervisor reviews it."""
+    """Take a submitted entry back to draft (for example, to remove a name) before the supervisor reviews
+    it."""
     entry = locked_entry(entry)
     require_rule("assessments.withdraw_entry", user, entry)
     reviewer = entry.submitted_to  # told, since it was with them; a draft is then with nobody

@@ -22,7 +22,8 @@ def _required_text(body, message) -> str:
 
 
 def _tell_the_other_side(*, entry, actor, message_for_author, message_for_supervisor):
-    """Notify the author when the supervisor acts, and the supervisor it was submitted to when the author does."""
+    """Notify the author when the supervisor acts, and the supervisor it was submitted to when the author
+    does."""
     url = reverse("reflection_detail", args=[entry.pk])
     if actor.pk == entry.author_id:
         supervisor = entry.submitted_to
@@ -77,7 +78,8 @@ def _stamp_role(membership) -> str:
 
 @transaction.atomic
 def reflection_sign_off(*, entry, user, body: str = "") -> ReflectiveEntry:
-    """Sign the entry off as the supervisor it was submitted to: stamp name, role and date, and lock it for good.
+    """Sign the entry off as the supervisor it was submitted to: stamp name, role and date, and lock it for
+    good.
 
     Signing off twice changes nothing. If the entry answers a module's prompt, the module's completion rule is
     asked to be evaluated again, since a signed-off reflection may be what it was waiting for."""

@@ -1,9 +1,9 @@
 """Sharing a reflection with a later supervisor: the author's choice, never a side effect of a role change.
 
 A reflection stays with the supervisor it was submitted to. When the author has a new supervisor, they may let
-that person read an earlier entry. Sharing adds the supervisor to `shared_with` (read only: the review, if any,
-stays with the supervisor it was submitted to), writes a Wagtail audit log entry and tells the author and the
-supervisor in the app.
+that person read an earlier entry. Sharing adds the supervisor to `shared_with` (read only: the review, if
+any, stays with the supervisor it was submitted to), writes a Wagtail audit log entry and tells the author and
+the supervisor in the app.
 """
 
 import rules
@@ -24,8 +24,8 @@ SHARE_ACTION = "assessments.reflection_share"
 def reflection_share(*, entry, user):
     """Let the author's current supervisor read `entry`; returns that supervisor's membership.
 
-    Refused unless `user` wrote the entry, it is not a draft (a draft is submitted, not shared) and the current
-    supervisor cannot read it yet."""
+    Refused unless `user` wrote the entry, it is not a draft (a draft is submitted, not shared) and the
+    current supervisor cannot read it yet."""
     entry = locked_entry(entry)
     if not rules.test_rule("assessments.share_entry", user, entry):
         if entry.author_id != user.pk:

@@ -1,5 +1,5 @@
-"""Writing reflections: the list, starting one, the editor (saved as you type), submitting, withdrawing, deleting,
-and sharing an earlier entry with a new supervisor.
+"""Writing reflections: the list, starting one, the editor (saved as you type), submitting, withdrawing,
+deleting, and sharing an earlier entry with a new supervisor.
 
 Anything the user may not see answers 404, so nobody learns that someone else's reflection exists.
 """
@@ -91,7 +91,8 @@ def _render_editor(request, entry, form, status=200):
 
 
 def _submit_or_explain(request, entry, form=None, *, confirmed=False):
-    """Submit, then show the entry; or explain what stands in the way (missing parts, possible identifiers)."""
+    """Submit, then show the entry; or explain what stands in the way (missing parts, possible
+    identifiers)."""
     try:
         submitted = services.reflection_submit(entry=entry, user=request.user, anonymised_confirmed=confirmed)
     except services.IncompleteReflection as exc:
@@ -219,7 +220,8 @@ def reflection_delete(request, entry_id):
 
 @login_required
 def reflection_share(request, entry_id):
-    """Ask the author to confirm, then let their current supervisor read an entry sent to someone before them."""
+    """Ask the author to confirm, then let their current supervisor read an entry sent to someone before
+    them."""
     entry = _entry(request, entry_id)
     if entry.author_id != request.user.pk:
         raise Http404  # a supervisor reading the entry learns nothing from this page

@@ -21,7 +21,7 @@ class QuizViewSet(ProjectSnippetViewSet):
     kept_records_advice = _("To take it out of use, remove it from its module instead.")
     icon = "tasks"
     list_display = ["title", "module", "pass_mark", "questions_per_attempt", "attempts_allowed"]
-    search_fields = ["title"]
+    # No search_fields: the listing searches what Quiz.search_fields indexes (see QuestionViewSet).
 
 
 class QuestionViewSet(ProjectSnippetViewSet):
@@ -29,7 +29,9 @@ class QuestionViewSet(ProjectSnippetViewSet):
     icon = "help"
     list_display = ["name", "quiz", "qtype"]
     list_filter = ["quiz", "qtype"]
-    search_fields = ["name", "text"]
+    # No search_fields here: the listing then searches the fields the model indexes (Question.search_fields).
+    # Naming fields here sends them to the search backend as columns, and SQLite's full-text table has none
+    # called "name" or "text" (a 500 on SQLite, issue #15).
 
 
 class QuizGroup(SnippetViewSetGroup):

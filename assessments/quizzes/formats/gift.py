@@ -9,8 +9,8 @@ reported in ``ParseReport.skipped``.
 
 Moodle's ``// [id:x]`` comment gives a question its ID number (the one stable
 key: names may repeat). Besides that and Moodle's ``// [tag:x]`` comments,
-export writes ``// [shuffle:false]`` for unshuffled questions; Moodle ignores that comment, this parser reads it,
-so every bank field survives a round trip.
+export writes ``// [shuffle:false]`` for unshuffled questions; Moodle ignores that comment, this parser reads
+it, so every bank field survives a round trip.
 """
 
 from __future__ import annotations
@@ -241,8 +241,8 @@ def _field(text: str) -> str:
 
 
 def _export_question(q: Question) -> str:
-    lines = ["// [id:%s]" % q.idnumber.replace("]", "\\]")] if q.idnumber else []
-    lines += ["// [tag:%s]" % tag.replace("]", "\\]") for tag in q.tags]
+    lines = ["// [id:{}]".format(q.idnumber.replace("]", "\\]"))] if q.idnumber else []
+    lines += ["// [tag:{}]".format(tag.replace("]", "\\]")) for tag in q.tags]
     if not q.shuffle:
         lines.append("// [shuffle:false]")
     head = f"::{_escape(q.name)}::[html]{_escape(q.text)}"

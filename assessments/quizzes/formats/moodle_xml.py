@@ -113,7 +113,7 @@ def _truefalse(element: ET.Element) -> list[Option]:
     if set(by_word) != {"true", "false"}:
         raise ValueError("true/false answers must be exactly 'true' and 'false'")
     options = truefalse_options(True)
-    for index, (option, word) in enumerate(zip(options, ("true", "false")), 1):
+    for index, (option, word) in enumerate(zip(options, ("true", "false"), strict=True), 1):
         option.fraction = _fraction(by_word[word], index)
         option.feedback = _rich(by_word[word].find("feedback"))
     return options

@@ -42,8 +42,8 @@ class ImportResult:
             what = "would import" if self.dry_run else "imported"
             note = (
                 (
-                    ": added as another question; the bank already has one of this name (give questions an ID "
-                    "number to update them instead)"
+                    ": added as another question; the bank already has one of this name (give questions an "
+                    "ID number to update them instead)"
                 )
                 if q.name in self.names_in_bank
                 else ""
@@ -76,9 +76,9 @@ def questions_import(
 ) -> ImportResult:
     """Parse `text` and write every question into the quiz's bank, or write nothing at all.
 
-    Each question is added, or updates the quiz's question with the same Moodle ID number. Unsupported types are
-    reported as skipped and not imported; any invalid question rejects the whole file. `grades` is Moodle's
-    "match grades": "error" refuses a grade off Moodle's list, "nearest" rounds it and reports it.
+    Each question is added, or updates the quiz's question with the same Moodle ID number. Unsupported types
+    are reported as skipped and not imported; any invalid question rejects the whole file. `grades` is
+    Moodle's "match grades": "error" refuses a grade off Moodle's list, "nearest" rounds it and reports it.
     """
     if grades not in bank.MATCH_GRADES:
         raise ServiceError(_("Grades are matched by %(modes)s.") % {"modes": " or ".join(bank.MATCH_GRADES)})
@@ -103,8 +103,8 @@ def questions_import(
 
 @transaction.atomic
 def questions_write(*, quiz, questions: list[bank.Question]) -> None:
-    """Add bank questions from validated bank.Question values; one with the ID number of a question of the quiz
-    replaces that question instead."""
+    """Add bank questions from validated bank.Question values; one with the ID number of a question of the
+    quiz replaces that question instead."""
     for item in questions:
         problems = bank.validate_question(item)
         if problems:
@@ -124,7 +124,7 @@ def questions_write(*, quiz, questions: list[bank.Question]) -> None:
 
 
 def questions_export(*, quiz, fmt: str) -> str:
-    """The quiz's bank as a GIFT or Moodle XML file. Every grade in it is one Moodle accepts: the database holds
-    no other (option_fraction_is_a_moodle_grade)."""
+    """The quiz's bank as a GIFT or Moodle XML file. Every grade in it is one Moodle accepts: the database
+    holds no other (option_fraction_is_a_moodle_grade)."""
     questions = Question.objects.filter(quiz=quiz).prefetch_related("options", "tags").order_by("name", "pk")
     return FORMATS[fmt][1]([question_to_bank(q) for q in questions])

@@ -107,7 +107,8 @@ class Assignment(models.Model):
 class Requirement(models.Model):
     """One person's required module in one organisation and when it is due: derived from the Assignments that
     match their membership (the earliest due date wins). Kept in step by coverage services, so that counting,
-    listing and reminding are plain indexed queries rather than a re-match of every assignment to every person."""
+    listing and reminding are plain indexed queries rather than a re-match of every assignment to every
+    person."""
 
     membership = models.ForeignKey(
         "organisations.Membership", on_delete=models.CASCADE, related_name="requirements"

@@ -40,6 +40,9 @@ class NotificationSent(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "kind", "key"], name="notification_sent_once")]
 
+    def __str__(self):
+        return f"{self.get_kind_display()} to {self.user} ({self.key})"
+
 
 class StaffImport(models.Model):
     """A validated staff CSV waiting for the lead to confirm it, then the record that it was applied.

@@ -83,6 +83,9 @@ class FrameworkRollup(TeamRollup):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.organisation} / {self.team or 'all'} / {self.level}: {self.trained}/{self.staff}"
+
     @property
     def percent(self):
         return percent(self.trained, self.staff)
@@ -106,3 +109,6 @@ class CoverageSnapshot(models.Model):
                 fields=["organisation", "module", "day"], name="coverage_snapshot_once_a_day"
             )
         ]
+
+    def __str__(self):
+        return f"{self.organisation} / {self.module} on {self.day}: {self.completed}/{self.assigned}"

@@ -33,7 +33,8 @@ def with_status(requirements, *, now=None):
 
 
 def effective_due(requirement):
-    """The requirement's due date, or for a lapsed completion the day it lapsed, if later: renewal is due then."""
+    """The requirement's due date, or for a lapsed completion the day it lapsed, if later:
+    renewal is due then."""
     if requirement.is_completed or requirement.last_expiry is None:
         return requirement.due_on
     return max(requirement.due_on, timezone.localdate(requirement.last_expiry))

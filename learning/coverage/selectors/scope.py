@@ -1,5 +1,5 @@
-"""Whose figures a coverage page shows: an organisation's workforce (a lead), or a supervisor's own staff, cut by
-team, job title and module."""
+"""Whose figures a coverage page shows: an organisation's workforce (a lead), or a supervisor's own staff, cut
+by team, job title and module."""
 
 from dataclasses import dataclass
 
@@ -52,8 +52,8 @@ class Scope:
 
 
 def scope_for(*, user, organisation, **filters):
-    """The scope `user` may see in `organisation`, or None: the whole workforce for its leads (and admins), their
-    own supervisees for a supervisor. The choice follows the rules in coverage/rules.py."""
+    """The scope `user` may see in `organisation`, or None: the whole workforce for its leads (and admins),
+    their own supervisees for a supervisor. The choice follows the rules in coverage/rules.py."""
     if user.has_perm("coverage.view_organisation", organisation):
         return Scope(organisation=organisation, **filters)
     if user.has_perm("coverage.view_staff", organisation):
@@ -62,8 +62,8 @@ def scope_for(*, user, organisation, **filters):
 
 
 def coverage_places(*, user) -> list[tuple]:
-    """[(organisation, is_partnership_view)]: the dashboards a person can open, and the partnership views of the
-    Alcohol and Drug Partnerships they lead."""
+    """[(organisation, is_partnership_view)]: the dashboards a person can open, and the partnership views of
+    the Alcohol and Drug Partnerships they lead."""
     if user.is_superuser:
         organisations = list(Organisation.objects.order_by("name"))
         return [(o, False) for o in organisations] + [

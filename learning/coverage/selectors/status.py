@@ -1,4 +1,5 @@
-"""What state a requirement is in, as SQL conditions: the one definition that counts, lists and reminders share.
+"""What state a requirement is in, as SQL conditions: the one definition that counts,
+lists and reminders share.
 
 A requirement is completed when the person holds a valid completion of the module (active and not past its
 expiry); in progress when they have done a lesson in the current cycle; otherwise not started. Overdue is

@@ -1,7 +1,7 @@
-"""The events that move coverage figures, each turned into a recompute queued once the change is committed, once
-per transaction (an import that saves 500 memberships queues one refresh). Robust: if the broker is down, the
-learner's or lead's request still succeeds (the error is logged) and the nightly repair brings the figures up to
-date."""
+"""The events that move coverage figures, each turned into a recompute queued once the change is committed,
+once per transaction (an import that saves 500 memberships queues one refresh). Robust: if the broker is down,
+the learner's or lead's request still succeeds (the error is logged) and the nightly repair brings the figures
+up to date."""
 
 from django.db.models import Exists, OuterRef
 
@@ -29,7 +29,8 @@ def coverage_changed(*, user_id, module_id) -> None:
 
 
 def assignments_changed(*, organisation_id, module_id) -> None:
-    """An assignment was created, changed or removed: re-derive who must do the module, enrol them, recount."""
+    """An assignment was created, changed or removed: re-derive who must do the module, enrol them,
+    recount."""
     from .. import tasks  # tasks.py imports the services package: imported on call, which breaks the cycle
 
     queue_after_commit(tasks.coverage_refresh, organisation_id, module_id, once=True)

@@ -1,4 +1,5 @@
-"""Staff import: check a whole CSV first, keep it for the lead to confirm, then apply it in one transaction."""
+"""Staff import: check a whole CSV first, keep it for the lead to confirm,
+then apply it in one transaction."""
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -30,7 +31,8 @@ def staff_import_check(*, organisation, uploaded_by, filename, text):
 
 
 def _supervisors_first(rows):
-    """Rows ordered so that anyone supervising others in the file is saved before them (no cycles: checked)."""
+    """Rows ordered so that anyone supervising others in the file is saved before them
+    (no cycles: checked)."""
     by_email = {row.email: row for row in rows}
 
     def depth(row):

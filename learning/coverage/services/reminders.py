@@ -1,5 +1,6 @@
-"""Reminder emails: learners' due-soon and overdue training (as it falls due, or weekly), and supervisors' weekly
-digest of their staff's overdue training and reflections waiting for review. Each person's frequency holds."""
+"""Reminder emails: learners' due-soon and overdue training (as it falls due, or weekly), and supervisors'
+weekly digest of their staff's overdue training and reflections waiting for review. Each person's frequency
+holds."""
 
 from collections import defaultdict
 from datetime import timedelta
@@ -26,8 +27,8 @@ def _week(today):
 
 
 def _outstanding_by_person(*, now):
-    """[(user, [requirement])]: unfinished training due within COVERAGE_DUE_SOON_DAYS or overdue, one per module
-    (the earliest due), each with `due`; the person's email preference comes in the same query."""
+    """[(user, [requirement])]: unfinished training due within COVERAGE_DUE_SOON_DAYS or overdue, one per
+    module (the earliest due), each with `due`; the person's email preference comes in the same query."""
     horizon = timezone.localdate(now) + timedelta(days=settings.COVERAGE_DUE_SOON_DAYS)
     rows = (
         with_status(

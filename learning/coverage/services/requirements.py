@@ -13,8 +13,9 @@ from ..selectors.scope import workforce
 
 
 def lock_organisation(organisation_id):
-    """Serialise coverage writes per organisation: a recompute reads and writes under this row lock, so a slower
-    run that read earlier cannot overwrite a newer result (PostgreSQL; SQLite serialises writers anyway)."""
+    """Serialise coverage writes per organisation: a recompute reads and writes under this row lock, so a
+    slower run that read earlier cannot overwrite a newer result (PostgreSQL; SQLite serialises writers
+    anyway)."""
     list(Organisation.objects.select_for_update().filter(pk=organisation_id).values_list("pk"))
 
 

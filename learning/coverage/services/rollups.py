@@ -22,7 +22,8 @@ def _upsert(model, rows, *, scope, unique_fields, update_fields):
 
 @transaction.atomic
 def rollups_recompute(*, organisation_id, module_id, now=None) -> list[CoverageRollup]:
-    """One module's rollups for an organisation: a row per team with requirements and the organisation total."""
+    """One module's rollups for an organisation:
+    a row per team with requirements and the organisation total."""
     now = now or timezone.now()
     lock_organisation(organisation_id)
     counts = requirement_counts(
@@ -84,7 +85,8 @@ def framework_recompute(*, organisation_id, now=None) -> list[FrameworkRollup]:
         ]
     for row in rows:
         row.organisation_id, row.computed_at = organisation_id, now
-    # Every level is produced for every team kept, so stale rows are exactly those of teams no longer produced.
+    # Every level is produced for every team kept,
+    # so stale rows are exactly those of teams no longer produced.
     _upsert(
         FrameworkRollup,
         rows,
@@ -104,8 +106,9 @@ def progress_recount(*, organisation_id, module_id=None, now=None) -> None:
 
 
 def coverage_refresh(*, organisation_id, module_id=None, now=None) -> None:
-    """Re-derive requirements from assignments and memberships, enrol the newly required, recount every affected
-    module (and, for the whole organisation, the framework levels). The nightly repair runs this for everyone."""
+    """Re-derive requirements from assignments and memberships, enrol the newly required, recount every
+    affected module (and, for the whole organisation, the framework levels). The nightly repair runs this for
+    everyone."""
     modules = requirements_sync(organisation_id=organisation_id, module_id=module_id)
     stored = CoverageRollup.objects.filter(organisation_id=organisation_id)
     if module_id is not None:

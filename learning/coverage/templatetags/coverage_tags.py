@@ -10,8 +10,8 @@ register = template.Library()
 
 @register.simple_tag
 def expiring_within_days():
-    """How near its end a completion counts as expiring (coverage.selectors.status), for the labels that name it:
-    {% expiring_within_days as days %}."""
+    """How near its end a completion counts as expiring (coverage.selectors.status), for the labels that name
+    it: {% expiring_within_days as days %}."""
     return EXPIRING_WITHIN_DAYS
 
 

@@ -9,14 +9,14 @@ from learning.core.errors import ServiceError
 from learning.organisations.access import organisation_for
 
 from ..forms import AssignmentForm
-from ..models import WHOLE_ORGANISATION, Assignment, CoverageRollup
+from ..models import Assignment
+from ..selectors.required import people_required
 from ..selectors.scope import workforce
 from ..services import assignment_create, assignment_delete, assignment_update
 
 
 def _page(request, organisation, form, assignment=None):
-    assignments = Assignment.objects.filter(organisation=organisation).select_related("module", "team")
-    totals = CoverageRollup.objects.filter(organisation=organisation, team_key=WHOLE_ORGANISATION)
+    assignments = list(Assignment.objects.filter(organisation=organisation).select_related("module", "team"))
     job_titles = (
         workforce(organisation_id=organisation.pk)
         .exclude(job_title="")
@@ -32,7 +32,8 @@ def _page(request, organisation, form, assignment=None):
             "form": form,
             "assignment": assignment,
             "assignments": assignments,
-            "totals": {row.module_id: row for row in totals},
+            # Counted now, not read from the rollups, which the recount after commit updates a moment later.
+            "required": people_required(organisation_id=organisation.pk, assignments=assignments),
             "job_titles": job_titles,
         },
     )

@@ -44,7 +44,8 @@ def record_export(request, membership_id, fmt):
     membership = _membership(request, membership_id)
     data = learning_record(membership=membership)
     audit_log(membership, audit.RECORD_DOWNLOADED, organisation_id=membership.organisation_id, format=fmt)
-    name = f"learning-record-{slugify(membership.user.get_full_name() or membership.user.pk)}-{timezone.localdate():%Y-%m-%d}"
+    person = slugify(membership.user.get_full_name() or membership.user.pk)
+    name = f"learning-record-{person}-{timezone.localdate():%Y-%m-%d}"
     if fmt == "xlsx":
         return download(record_workbook(data), content_type=XLSX_TYPE, filename=f"{name}.xlsx")
     return download(record_csv(data), content_type=CSV_TYPE, filename=f"{name}.csv")

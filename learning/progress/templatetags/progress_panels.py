@@ -26,10 +26,17 @@ def module_lessons(detail):
 
 
 @register.inclusion_tag("progress/_module_panel.html", takes_context=True)
-def module_progress_panel(context, detail, quiz=None):
-    """ "Your progress": what is missing first, progress and where to resume, or how to start. The quiz (if
-    any) comes from the page, which reads it through the assessments tags: progress sits below assessments."""
-    return {**detail, "page": context["page"], "quiz": quiz, "user": context["request"].user}
+def module_progress_panel(context, detail, quiz=None, quiz_passed=False):
+    """ "Your progress": what is missing first, progress and where to resume (or the quiz, once the lessons
+    are done), or how to start. The quiz (if any) and whether it is passed come from the page, which reads
+    them through the assessments tags: progress sits below assessments."""
+    return {
+        **detail,
+        "page": context["page"],
+        "quiz": quiz,
+        "quiz_passed": quiz_passed,
+        "user": context["request"].user,
+    }
 
 
 @register.inclusion_tag("progress/_lesson_progress.html")

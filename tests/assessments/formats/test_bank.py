@@ -31,12 +31,12 @@ from assessments.quizzes.formats.bank import MOODLE_GRADES, category_tag
 
 
 def single(**overrides):
-    fields = dict(
-        name="Q",
-        qtype="single",
-        text="<p>Pick</p>",
-        options=[Option("a", Decimal(100)), Option("b", Decimal(0))],
-    )
+    fields = {
+        "name": "Q",
+        "qtype": "single",
+        "text": "<p>Pick</p>",
+        "options": [Option("a", Decimal(100)), Option("b", Decimal(0))],
+    }
     return Question(**{**fields, **overrides})
 
 
@@ -231,7 +231,7 @@ def choice_options(draw, qtype):
     grades = draw(st.permutations(grades))
     texts = draw(option_texts(len(grades)))
     feedback = draw(st.lists(rich, min_size=len(grades), max_size=len(grades)))
-    return [Option(t, g, f) for t, g, f in zip(texts, grades, feedback)]
+    return [Option(t, g, f) for t, g, f in zip(texts, grades, feedback, strict=True)]
 
 
 @st.composite

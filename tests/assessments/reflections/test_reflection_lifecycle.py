@@ -1,4 +1,4 @@
-"""Writing, submitting, reviewing and signing off a reflection through the services; the lock after sign-off."""
+"""Writing, submitting, reviewing and signing off a reflection via the services; the lock after sign-off."""
 
 import pytest
 from django.core import mail

@@ -3,7 +3,8 @@
 A lead who makes themselves a learner's supervisor (by staff import, or any change of the membership's
 supervisor) used to open every earlier reflection of that learner, because access followed the membership's
 supervisor at read time. Now an entry records who it was submitted to; a new supervisor sees only what is
-submitted to them from then on, or what the author chooses to share with them (audited, and the author told)."""
+submitted to them from then on, or what the author chooses to share with them (audited, and the author
+told)."""
 
 import importlib
 import re

@@ -8,7 +8,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.stdout.write("\nWhole Family Learning is starting on http://127.0.0.1:8000\n")
-        self.stdout.write("Demo accounts (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for email, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {email:<26} {role}")
         self.stdout.write("Emails are printed by the web process. Press Ctrl+C to stop.\n")

@@ -5,7 +5,10 @@ from modules.seed import seed_modules_install
 
 
 class Command(BaseCommand):
-    help = "Install the site structure, the four seed modules and their quizzes (idempotent: existing content is kept)."
+    help = (
+        "Install the site structure, the four seed modules and their quizzes "
+        "(idempotent: existing content is kept)."
+    )
 
     def handle(self, *args, **options):
         report = seed_modules_install()
