@@ -13,9 +13,11 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from django.conf import settings
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, resolve
 from jwcrypto import jwk, jws, jwt
 from jwcrypto.common import JWException
+
+from learning.core.links import absolute_reverse, site_root
 
 from . import badge_status
 
@@ -51,17 +53,9 @@ def algorithm(key: jwk.JWK) -> str:
     return {"EC": "ES256", "RSA": "RS256"}[key["kty"]]
 
 
-def _base_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
-def _url(name, *args):
-    return _base_url() + reverse(name, args=args)
-
-
 def platform_did() -> str:
     """did:web for the platform's host: its document is served at /.well-known/did.json (did:web §3.2)."""
-    return "did:web:" + quote(urlsplit(_base_url()).netloc, safe="")
+    return "did:web:" + quote(urlsplit(site_root()).netloc, safe="")
 
 
 def key_id(key: jwk.JWK) -> str:
@@ -70,17 +64,17 @@ def key_id(key: jwk.JWK) -> str:
 
 
 def issuer_id() -> str:
-    return _url("openbadges_issuer")
+    return absolute_reverse("openbadges_issuer")
 
 
 def issuer_url() -> str:
-    return _base_url() + "/"
+    return site_root() + "/"
 
 
 def achievement(*, module_id, title) -> dict:
     """The Achievement a module's certificate stands for; the same object is served at its id."""
     return {
-        "id": _url("openbadges_achievement", module_id),
+        "id": absolute_reverse("openbadges_achievement", module_id),
         "type": ["Achievement"],
         "name": title,
         "description": f"Completed the module {title} on {settings.SITE_NAME}.",
@@ -110,9 +104,14 @@ def credential_for(certificate) -> dict:
     """The certificate as an OpenBadgeCredential (OB 3.0, VC Data Model 2.0)."""
     credential = {
         "@context": CONTEXTS,
-        "id": _url("certificate_verify", certificate.code),
+        "id": absolute_reverse("certificate_verify", certificate.code),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "issuer": {"id": issuer_id(), "type": ["Profile"], "name": settings.SITE_NAME, "url": issuer_url()},
+        "issuer": {
+            "id": issuer_id(),
+            "type": ["Profile"],
+            "name": settings.SITE_NAME,
+            "url": issuer_url(),
+        },
         "validFrom": seconds(certificate.issued_at),
         "name": certificate.module_title,
         "credentialSubject": {
@@ -133,7 +132,7 @@ def credential_for(certificate) -> dict:
 
 
 def status_list_url(page: int) -> str:
-    return _url("openbadges_status_list", page)
+    return absolute_reverse("openbadges_status_list", page)
 
 
 def _status_entry(certificate) -> dict:
