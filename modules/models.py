@@ -95,6 +95,14 @@ class ModulePage(Page):
     cpd_minutes = models.PositiveIntegerField(
         null=True, blank=True, help_text=_("CPD time recorded; defaults to the estimated minutes.")
     )
+    follow_up_after_weeks = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Weeks after completing that learners are asked what they now do differently; empty means no "
+            "follow-up."
+        ),
+    )
     validity_months = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
@@ -124,6 +132,7 @@ class ModulePage(Page):
                 FieldPanel("require_quiz_pass"),
                 FieldPanel("require_signed_reflection"),
                 FieldPanel("cpd_minutes"),
+                FieldPanel("follow_up_after_weeks"),
                 FieldPanel("validity_months"),
             ],
             heading=_("Completion and certificate"),
