@@ -8,14 +8,18 @@ A reflection is read by the supervisor it was submitted to (`submitted_to`), nev
 author now: a new supervisor (a lead who made themselves one included) does not inherit the history. The
 author may share an entry with their current supervisor, read only (`shared_with`).
 
-Predicates take the signed-in user and the object. The list selectors in practice/selectors/reflections.py and
-practice/selectors/supervision.py mirror them;
-tests/assessments/reflections/test_reflection_permissions_matrix.py checks both.
+A follow-up on practice is read the same way: by its learner, and by the supervisor it was submitted to
+(while they hold the role); leads see counts only (practice/selectors/follow_ups.py).
+
+Predicates take the signed-in user and the object. The list selectors in practice/selectors/reflections.py,
+practice/selectors/supervision.py and practice/selectors/follow_ups.py mirror them;
+tests/assessments/reflections/test_reflection_permissions_matrix.py and
+tests/assessments/test_follow_ups_permissions.py check them.
 """
 
 import rules
 
-from assessments.models import ReflectiveEntry
+from assessments.models import FollowUp, ReflectiveEntry
 from assessments.practice.selectors.reflections import reflection_reviewer
 
 Status = ReflectiveEntry.Status
@@ -104,6 +108,27 @@ def supervises_anyone(user, _target=None):
     return user.is_authenticated and user.memberships.active().supervisors().exists()
 
 
+@rules.predicate
+def is_follow_up_learner(user, follow_up):
+    return follow_up.user_id == user.pk
+
+
+@rules.predicate
+def is_follow_up_supervisor(user, follow_up):
+    """The supervisor the follow-up was submitted to, while they hold the role in its organisation."""
+    return _active_supervisor(follow_up.submitted_to, user)
+
+
+@rules.predicate
+def follow_up_is_due(_user, follow_up):
+    return follow_up.status == FollowUp.Status.DUE
+
+
+@rules.predicate
+def follow_up_is_waiting(_user, follow_up):
+    return follow_up.status == FollowUp.Status.SUBMITTED
+
+
 # Reflective entries: private drafts; the supervisor it was submitted to reads from submission on, and
 # reviews; a supervisor it was shared with only reads; signing off locks the entry.
 rules.add_rule("assessments.view_entry", is_author | ((is_submitted_to | is_shared_with) & ~is_draft))
@@ -123,3 +148,11 @@ rules.add_rule("assessments.view_session", records_session | attends_session)
 rules.add_rule("assessments.edit_session", records_session)
 rules.add_rule("assessments.add_session_note", attends_session)
 rules.add_rule("assessments.view_session_note", wrote_note | supervises_notes_session)
+
+# Follow-ups on practice: the learner writes one when it is due; the supervisor it was submitted to reads it,
+# adds an observation and signs it off, which locks it.
+rules.add_rule(
+    "assessments.view_follow_up", is_follow_up_learner | (is_follow_up_supervisor & ~follow_up_is_due)
+)
+rules.add_rule("assessments.submit_follow_up", is_follow_up_learner & follow_up_is_due)
+rules.add_rule("assessments.observe_follow_up", is_follow_up_supervisor & follow_up_is_waiting)

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from assessments.practice.views import exports, reflections, reviews, supervision, supervisor, updates
+from assessments.practice.views import (
+    exports,
+    follow_ups,
+    reflections,
+    reviews,
+    supervision,
+    supervisor,
+    updates,
+)
 from assessments.quizzes.views import attempts, reports
 
 urlpatterns = [
@@ -32,6 +40,10 @@ urlpatterns = [
         exports.export_download,
         name="reflection_export_download",
     ),
+    path("follow-ups/", follow_ups.follow_up_list, name="follow_up_list"),
+    path("follow-ups/<int:follow_up_id>/", follow_ups.follow_up_detail, name="follow_up_detail"),
+    path("follow-ups/<int:follow_up_id>/submit/", follow_ups.follow_up_submit, name="follow_up_submit"),
+    path("follow-ups/<int:follow_up_id>/observe/", follow_ups.follow_up_observe, name="follow_up_observe"),
     path("updates/", updates.notification_list, name="notification_list"),
     path("updates/<int:notification_id>/", updates.notification_open, name="notification_open"),
     path("quizzes/<int:quiz_id>/", attempts.quiz_detail, name="quiz_detail"),

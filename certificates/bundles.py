@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from learning.core.owed import owed_build_claim
 from learning.core.tasks_queue import queue_after_commit
 
+from .backfill import certificate_pdf_ensure
 from .models import CertificateBundle
 from .selectors import certificates_in_organisation
 
@@ -79,6 +80,7 @@ def _bundle_build(bundle):
     with tempfile.TemporaryFile() as handle:
         with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for index, certificate in enumerate(certificates, start=1):
+                certificate = certificate_pdf_ensure(certificate=certificate)
                 with certificate.pdf.open("rb") as pdf:
                     name = (
                         f"{slugify(certificate.learner_name)}/"

@@ -33,6 +33,17 @@ def _organisations_now(user):
     return list(Membership.objects.active().filter(user=user).values_list("organisation_id", flat=True))
 
 
+def _framework_line(module):
+    """The framework levels the module's mappings claim, per framework, e.g. "NES Transforming Psychological
+    Trauma: Trauma-informed" ("; " between frameworks), cut to the snapshot field's length."""
+    levels = {}
+    for mapping in module.framework_claims:
+        levels.setdefault(mapping.level.framework, []).append(mapping.level.name)
+    line = "; ".join(f"{framework}: {', '.join(names)}" for framework, names in levels.items())
+    field = Certificate._meta.get_field("framework_levels")
+    return line if len(line) <= field.max_length else line[: field.max_length - 1] + "…"
+
+
 def _certificate_for(completion, *, version):
     module = completion.module
     return Certificate(
@@ -42,8 +53,8 @@ def _certificate_for(completion, *, version):
         learner_name=completion.user.get_full_name() or completion.user.email,
         module_title=module.title,
         organisation_name=_organisation_name(completion.user),
-        framework_levels=", ".join(level.name for level in module.framework_levels.all()),
-        cpd_minutes=completion.cpd_minutes,
+        framework_levels=_framework_line(module),
+        cpd_minutes=completion.cpd_minutes,  # none unless completing asked for a signed-off reflection
         completed_at=completion.completed_at,
         expires_at=completion.expires_at,
     )

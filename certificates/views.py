@@ -12,6 +12,7 @@ from django_ratelimit.decorators import ratelimit
 from learning.core.errors import ServiceError
 
 from . import badges, selectors, services
+from .backfill import certificate_pdf_ensure
 from .forms import ReasonForm, VerifyForm
 from .models import Certificate
 from .pdf import verify_url
@@ -61,7 +62,7 @@ def certificate_page(request, code):
 
 @login_required
 def certificate_pdf(request, code):
-    certificate = _certificate(request, code)
+    certificate = certificate_pdf_ensure(certificate=_certificate(request, code))
     return FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=True,

@@ -1,6 +1,9 @@
 """Install the site structure and the seed modules from modules/seed_content/*.json.
 
 Idempotent: existing pages (matched by slug) are left as editors made them; only what is missing is added.
+One exception: a seed module with no framework mapping at all gets the JSON's mappings, so a database seeded
+before framework mappings existed (their migration dropped the old, unjustified claims) claims its levels
+again.
 """
 
 import json
@@ -12,14 +15,31 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Page, PageViewRestriction, Site
 
-from .models import FrameworkLevel, HomePage, LearningIndexPage, LessonPage, ModulePage, Topic
+from .models import (
+    FrameworkLevel,
+    FrameworkMapping,
+    HomePage,
+    LearningIndexPage,
+    LessonPage,
+    ModulePage,
+    Topic,
+)
 
 SEED_DIR = Path(__file__).resolve().parent / "seed_content"
-NES_LEVELS = [
-    ("informed", "Trauma-informed"),
-    ("skilled", "Trauma-skilled"),
-    ("enhanced", "Trauma-enhanced"),
-    ("specialist", "Trauma-specialist"),
+NES_TRAUMA = "NES Transforming Psychological Trauma"
+# (slug, framework, level name), in each framework's order. The seed JSON's framework_mappings name the slugs.
+FRAMEWORK_LEVELS = [
+    ("informed", NES_TRAUMA, "Trauma-informed"),
+    ("skilled", NES_TRAUMA, "Trauma-skilled"),
+    ("enhanced", NES_TRAUMA, "Trauma-enhanced"),
+    ("specialist", NES_TRAUMA, "Trauma-specialist"),
+    ("safe-and-together-introduction", "Safe and Together Model", "Introduction"),
+    ("girfec-introduction", "GIRFEC National Practice Model", "Introduction"),
+    (
+        "whole-family-introduction",
+        "Whole Family Approach and Family Inclusive Practice framework (2021)",
+        "Introduction",
+    ),
 ]
 HOME_INTRO = (
     "<p>Whole Family Learning is the training platform for people in Scotland who work with families "
@@ -86,10 +106,42 @@ def _block(item):
     return (kind, value)
 
 
+def _mappings_from(data):
+    """Unsaved FrameworkMappings for the JSON's `framework_mappings`, checked as the admin form checks
+    them."""
+    items = data.get("framework_mappings", [])
+    levels = FrameworkLevel.objects.in_bulk([item["level"] for item in items], field_name="slug")
+    mappings = []
+    for order, item in enumerate(items):
+        if item["level"] not in levels:
+            raise ValueError(f"{data['slug']}: no framework level {item['level']!r}")
+        mapping = FrameworkMapping(
+            level=levels[item["level"]],
+            justification=item["justification"],
+            sort_order=order,
+        )
+        mapping.full_clean(exclude=["module"])
+        mappings.append(mapping)
+    return mappings
+
+
+def _mappings_restore(module, data):
+    """Give an existing seed module the JSON's mappings when it has none (see the module docstring). Written
+    as rows, not as a new revision, so an editor's pending draft is left alone; a revision saved before the
+    mappings existed holds none of its own, so the edit form shows these rows."""
+    if module.framework_mappings.exists():
+        return
+    for mapping in _mappings_from(data):
+        mapping.module = module
+        mapping.save()
+
+
 def _module_from(data, index, report):
     topic, _ = Topic.objects.get_or_create(name=data["topic"], defaults={"slug": slugify(data["topic"])})
     module = ModulePage.objects.child_of(index).filter(slug=data["slug"]).first()
-    if module is None:
+    if module is not None:
+        _mappings_restore(module, data)
+    else:
         module = ModulePage(
             title=data["title"],
             slug=data["slug"],
@@ -100,10 +152,12 @@ def _module_from(data, index, report):
             content_note=_rich(data.get("content_note", "")),
             reflective_prompt=data.get("reflective_prompt", ""),
             references=[("reference", r) for r in data.get("references", [])],
+            require_signed_reflection=data.get("require_signed_reflection", False),
+            cpd_minutes=data.get("cpd_minutes"),
+            follow_up_after_weeks=data.get("follow_up_after_weeks"),
+            validity_months=data.get("validity_months"),
         )
-        module.framework_levels = list(
-            FrameworkLevel.objects.filter(slug__in=data.get("framework_levels", []))
-        )
+        module.framework_mappings = _mappings_from(data)
         module.tags.add(*data.get("framework_tags", []))
         index.add_child(instance=module)
         _publish(module)
@@ -126,8 +180,10 @@ def _module_from(data, index, report):
 @transaction.atomic
 def seed_modules_install(*, seed_dir: Path = SEED_DIR) -> SeedReport:
     report = SeedReport()
-    for order, (slug, name) in enumerate(NES_LEVELS):
-        FrameworkLevel.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
+    for order, (slug, framework, name) in enumerate(FRAMEWORK_LEVELS):
+        FrameworkLevel.objects.get_or_create(
+            slug=slug, defaults={"framework": framework, "name": name, "order": order}
+        )
     index = site_structure_ensure()
     documents = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(seed_dir.glob("*.json"))]
     modules = {data["slug"]: _module_from(data, index, report) for data in documents}

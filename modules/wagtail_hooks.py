@@ -1,4 +1,5 @@
-"""Topics and framework levels are snippets editors manage alongside the module pages."""
+"""Topics and framework levels are snippets editors manage alongside the module pages. A module meets a
+framework level through the framework mappings edited on its own page (the "Framework mappings" panel)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
@@ -21,8 +22,10 @@ class TopicViewSet(ProjectSnippetViewSet):
 
 class FrameworkLevelViewSet(ProjectSnippetViewSet):
     model = FrameworkLevel
+    # Module pages meet a level through framework mappings, which keep it from being deleted.
+    kept_records_advice = _("Remove the level from those modules' framework mappings first.")
     icon = "list-ol"
-    list_display = ["name", "framework", "order"]
+    list_display = ["framework", "name", "order"]
     menu_order = 211
 
 

@@ -1,3 +1,4 @@
+from assessments.models.follow_up import FollowUp
 from assessments.models.notification import Notification
 from assessments.models.quiz import Attempt, AttemptQuestion, Option, Question, QuestionTag, Quiz
 from assessments.models.reflection import ReflectionComment, ReflectionExport, ReflectiveEntry
@@ -6,6 +7,7 @@ from assessments.models.supervision import SessionAction, SessionNote, Supervisi
 __all__ = [
     "Attempt",
     "AttemptQuestion",
+    "FollowUp",
     "Notification",
     "Option",
     "Question",

@@ -43,6 +43,10 @@ class Quiz(index.Indexed, models.Model):
         ANSWERS = "answers", _("Show correct answers and feedback after submitting")
         SCORE = "score", _("Show the score only")
 
+    class Draw(models.TextChoices):
+        BY_LESSON = "by_lesson", _("By lesson: at least one question from every lesson")
+        RANDOM = "random", _("At random from the whole bank")
+
     title = models.CharField(max_length=200)
     module = models.OneToOneField(
         "modules.ModulePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="quiz"
@@ -52,6 +56,18 @@ class Quiz(index.Indexed, models.Model):
         default=80, validators=[MaxValueValidator(100)], help_text="%"
     )
     questions_per_attempt = models.PositiveSmallIntegerField(default=5, validators=[MinValueValidator(1)])
+    # New quizzes draw by lesson (random by category, as Moodle does), so that no attempt can leave a lesson
+    # out; quizzes that existed before drawing by lesson kept drawing at random (migration 0008).
+    draw = models.CharField(
+        max_length=10,
+        choices=Draw.choices,
+        default=Draw.BY_LESSON,
+        help_text=_(
+            "By lesson: every attempt asks at least one question from each lesson of the module (a question "
+            "belongs to a lesson through a tag equal to the lesson's slug), the rest spread evenly across "
+            "the lessons. A quiz without a module draws at random."
+        ),
+    )
     draw_from_tag = models.CharField(
         max_length=100, blank=True, help_text=_("Draw only questions with this tag.")
     )
@@ -69,7 +85,8 @@ class Quiz(index.Indexed, models.Model):
         FieldPanel("module"),
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("questions_per_attempt"), FieldPanel("draw_from_tag")], heading=_("Questions")
+            [FieldPanel("questions_per_attempt"), FieldPanel("draw"), FieldPanel("draw_from_tag")],
+            heading=_("Questions"),
         ),
         MultiFieldPanel(
             [
@@ -90,6 +107,25 @@ class Quiz(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        if self.draw == self.Draw.BY_LESSON and self.module_id is None:
+            self.draw = self.Draw.RANDOM  # no lessons to draw by: the help text says so
+        if self.draw == self.Draw.BY_LESSON and self.pk:
+            # Imported here: the selectors import these models (an import cycle inside the app).
+            from assessments.quizzes.selectors import quiz_lesson_coverage
+
+            lessons = quiz_lesson_coverage(quizzes=[self])[self.pk].lessons_with_questions
+            if self.questions_per_attempt < len(lessons):
+                raise ValidationError(
+                    {
+                        "questions_per_attempt": _(
+                            "Drawing by lesson asks at least one question from each of the %(n)s lessons "
+                            "with questions: set at least %(n)s questions per attempt, or draw at random."
+                        )
+                        % {"n": len(lessons)}
+                    }
+                )
 
 
 class QuestionTag(TaggedItemBase):

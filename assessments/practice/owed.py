@@ -1,9 +1,10 @@
 """What reflective practice owes until it is done, for the owed-work sweep (learning.core.owed) and the
 orphan-file sweep (learning.core.orphans): reflective-account PDFs still pending, notification emails
-unsent."""
+unsent, follow-up invitations not yet emailed."""
 
 from assessments import tasks
 from assessments.models import Notification, ReflectionExport
+from assessments.practice.selectors.follow_ups import follow_up_invitations_owed
 from assessments.practice.services.exports import EXPORT_DIR
 from learning.core.orphans import stored_files_register
 from learning.core.owed import owed_register
@@ -34,6 +35,13 @@ def register():
         queryset=notification_emails_owed,
         since="created_at",
         task=tasks.notification_email,
+        email=True,
+    )
+    owed_register(
+        "follow-up invitation",
+        queryset=follow_up_invitations_owed,
+        since="created_at",
+        task=tasks.follow_up_invite,
         email=True,
     )
     stored_files_register(EXPORT_DIR, known=export_files)

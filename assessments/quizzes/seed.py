@@ -11,6 +11,10 @@ from assessments.quizzes.services.imports import questions_write
 from modules.models import ModulePage
 from modules.seed import SEED_DIR
 
+# How every seed quiz was set before the seed asked for a draw by lesson (issue #16). A seed quiz still set so
+# has not been changed by an editor, and takes the seed's draw; one an editor has changed is left alone.
+OLD_SEED_SETTINGS = {"draw": Quiz.Draw.RANDOM, "questions_per_attempt": 5}
+
 
 def _bank_question(data) -> bank.Question:
     return bank.Question(
@@ -30,10 +34,25 @@ def _bank_question(data) -> bank.Question:
     )
 
 
+def _settings_from(spec) -> dict:
+    return {
+        "draw": spec.get("draw", Quiz.Draw.BY_LESSON),
+        "questions_per_attempt": spec["questions_per_attempt"],
+    }
+
+
+def _bring_settings_up_to_date(quiz: Quiz, spec) -> None:
+    """A quiz seeded before the draw by lesson, with settings no editor has changed, takes the seed's."""
+    if all(getattr(quiz, name) == value for name, value in OLD_SEED_SETTINGS.items()):
+        wanted = _settings_from(spec)
+        if any(getattr(quiz, name) != value for name, value in wanted.items()):
+            Quiz.objects.filter(pk=quiz.pk).update(**wanted)
+
+
 @transaction.atomic
 def seed_quizzes_install(*, seed_dir=SEED_DIR) -> int:
-    """Create each seed module's quiz and any bank questions it lacks; returns how many questions were
-    added."""
+    """Create each seed module's quiz and any bank questions it lacks, and bring the draw of a quiz seeded
+    before the draw by lesson up to date; returns how many questions were added."""
     added = 0
     for path in sorted(seed_dir.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -41,14 +60,12 @@ def seed_quizzes_install(*, seed_dir=SEED_DIR) -> int:
         if module is None or "quiz" not in data:
             continue
         spec = data["quiz"]
-        quiz, _ = Quiz.objects.get_or_create(
+        quiz, created = Quiz.objects.get_or_create(
             module=module,
-            defaults={
-                "title": spec["title"],
-                "pass_mark": spec["pass_mark"],
-                "questions_per_attempt": spec["questions_per_attempt"],
-            },
+            defaults={"title": spec["title"], "pass_mark": spec["pass_mark"], **_settings_from(spec)},
         )
+        if not created:
+            _bring_settings_up_to_date(quiz, spec)
         have = set(Question.objects.filter(quiz=quiz).values_list("name", flat=True))
         missing = [_bank_question(q) for q in spec["questions"] if q["name"] not in have]
         questions_write(quiz=quiz, questions=missing)

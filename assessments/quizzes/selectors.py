@@ -1,8 +1,10 @@
 """Reads for quizzes and attempts."""
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assessments.models import Attempt, Quiz
+from assessments.models import Attempt, Question, QuestionTag, Quiz
+from learning.progress.selectors import lessons_by_module
 
 
 def quiz_for_module(*, module):
@@ -46,3 +48,58 @@ def attempt_with_items(*, attempt_id, user):
     if attempt is None:
         return None, []
     return attempt, list(attempt.items.all())
+
+
+@dataclass
+class LessonCoverage:
+    """A quiz's pool (its questions, or those with its draw_from_tag) sorted by the lessons of its module: a
+    question belongs to the first lesson, in the module's order, whose slug is one of its tags."""
+
+    lessons: list  # the live lessons of the quiz's module, in order
+    pool: list[int] = field(default_factory=list)  # question ids, in the bank's order
+    by_lesson: dict[str, list[int]] = field(default_factory=dict)  # lesson slug -> question ids
+    unassigned: list[int] = field(default_factory=list)  # in the pool, tagged with no lesson
+
+    @property
+    def lessons_with_questions(self):
+        return [lesson for lesson in self.lessons if self.by_lesson.get(lesson.slug)]
+
+    @property
+    def lessons_without_questions(self):
+        return [lesson for lesson in self.lessons if not self.by_lesson.get(lesson.slug)]
+
+
+def quiz_lesson_coverage(*, quizzes) -> dict[int, LessonCoverage]:
+    """{quiz id: LessonCoverage} for saved quizzes, in three queries whatever their number."""
+    quizzes = [quiz for quiz in quizzes if quiz.pk]
+    if not quizzes:
+        return {}
+    lessons = lessons_by_module([quiz.module for quiz in quizzes if quiz.module_id])
+    tags = {}
+    for question_id, name in QuestionTag.objects.filter(content_object__quiz__in=quizzes).values_list(
+        "content_object_id", "tag__name"
+    ):
+        tags.setdefault(question_id, set()).add(name.lower())
+    pools = {quiz.pk: [] for quiz in quizzes}
+    for question_id, quiz_id in Question.objects.filter(quiz__in=quizzes).values_list("id", "quiz_id"):
+        pools[quiz_id].append(question_id)
+    result = {}
+    for quiz in quizzes:
+        coverage = LessonCoverage(lessons=lessons.get(quiz.module_id, []))
+        coverage.by_lesson = {lesson.slug: [] for lesson in coverage.lessons}
+        for question_id in pools[quiz.pk]:
+            question_tags = tags.get(question_id, set())
+            if quiz.draw_from_tag and quiz.draw_from_tag.lower() not in question_tags:
+                continue
+            coverage.pool.append(question_id)
+            slug = next((slug for slug in coverage.by_lesson if slug in question_tags), None)
+            (coverage.by_lesson[slug] if slug else coverage.unassigned).append(question_id)
+        result[quiz.pk] = coverage
+    return result
+
+
+def quiz_lessons_without_questions(*, quiz) -> list:
+    """The lessons of the quiz's module that no question of its pool belongs to: a draw by lesson cannot cover
+    them."""
+    coverage = quiz_lesson_coverage(quizzes=[quiz]).get(quiz.pk)
+    return coverage.lessons_without_questions if coverage else []

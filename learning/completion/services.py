@@ -66,7 +66,7 @@ def completion_evaluate(*, user, module) -> ModuleCompletion | None:
                 completed_at=now,
                 module_revision_id=enrolment.module_revision_id or module.live_revision_id,
                 quiz_score=quiz_score,
-                cpd_minutes=module.cpd_minutes or module.estimated_minutes,
+                cpd_minutes=module.cpd_claim_minutes,  # CPD only where a signed-off reflection was asked
                 expires_at=add_months(now, module.validity_months) if module.validity_months else None,
             )
     except IntegrityError:

@@ -4,6 +4,8 @@ learning/organisations/rules.py; a person's record stays `organisations.view_rec
 - view_organisation: the organisation's figures, its people lists and trend (its leads, admins)
 - view_staff: the same page limited to one's own supervisees (supervisors there)
 - manage_assignments, import_staff: assign training, import staff (its leads, admins)
+- view_follow_ups: how many follow-ups on practice fell due, were sent and signed off, per module (its leads,
+  admins): counts only, never what anyone wrote
 - view_partnership: the combined figures of the partners that share with an Alcohol and Drug Partnership
   (the partnership's leads, admins), never a partner's people or teams
 """
@@ -25,4 +27,5 @@ rules.add_perm("coverage.view_organisation", leads_or_admin)
 rules.add_perm("coverage.view_staff", supervises_in_organisation | leads_or_admin)
 rules.add_perm("coverage.manage_assignments", leads_or_admin)
 rules.add_perm("coverage.import_staff", leads_or_admin)
+rules.add_perm("coverage.view_follow_ups", leads_or_admin)
 rules.add_perm("coverage.view_partnership", is_partnership & leads_or_admin)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assignments, dashboard, imports, preferences, records, start
+from .views import assignments, dashboard, follow_ups, imports, preferences, records, start
 
 FORMATS = ("csv", "xlsx")
 
@@ -20,6 +20,7 @@ urlpatterns = [
         for fmt in FORMATS
     ],
     path("organisation/<int:org_id>/sharing/", dashboard.sharing, name="coverage_sharing"),
+    path("organisation/<int:org_id>/follow-ups/", follow_ups.follow_ups, name="coverage_follow_ups"),
     path("organisation/<int:org_id>/assignments/", assignments.assignments, name="coverage_assignments"),
     path(
         "organisation/<int:org_id>/assignments/<int:pk>/",

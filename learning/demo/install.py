@@ -11,6 +11,10 @@ from learning.organisations.services import membership_upsert
 from modules.seed import seed_modules_install
 
 from .coverage import coverage_demo_install
+from .population import population_generate
+
+# The living demo: how many generated staff each demo organisation gets, with a year of history.
+DEMO_POPULATION = {"NHS Riverside": 240, "Harbour Family Recovery": 60}
 
 DEMO_PASSWORD = "whole-family-demo-2026"  # noqa: S105 (demo accounts only, published in the README)
 DEMO_ACCOUNTS = [
@@ -96,3 +100,10 @@ def demo_data_install():
     editor.save(update_fields=["is_staff"])
     editor.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
     coverage_demo_install()
+
+
+def demo_population_install():
+    """Staff and a year of history for the demo organisations, so the dashboards show what a lead would see.
+    Skipped for an organisation that already has them."""
+    for name, staff in DEMO_POPULATION.items():
+        population_generate(organisations=[Organisation.objects.get(name=name)], staff=staff)

@@ -8,6 +8,8 @@ were, or what they wrote, goes.
 - Reflections they wrote are deleted with their comments and export PDFs. Comments they wrote on other
   people's reflections keep their place in the thread (the author's evidence shows that a review happened) but
   their text becomes "[removed]"; sign-offs they gave keep the date but not their name or role.
+- Follow-ups on practice they wrote are deleted; observations they wrote on other people's become "[removed]"
+  and their sign-offs keep the date but not their name or role.
 - Supervision: their own notes are deleted; the summaries and actions of sessions they recorded become
   "[removed]" (sessions stay, so supervisees' counts do not change).
 - Certificates are revoked with the reason "record erased" (the verify page says so, with no name), and their
@@ -24,7 +26,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
-from assessments.models import Notification, ReflectionComment, ReflectionExport, ReflectiveEntry
+from assessments.models import FollowUp, Notification, ReflectionComment, ReflectionExport, ReflectiveEntry
 from assessments.models.supervision import SessionAction, SessionNote, SupervisionSession
 from certificates.models import Certificate, CertificateBundle, CertificateEvent
 from learning.core.audit import PERSON_ERASED, audit_log
@@ -69,6 +71,9 @@ def _erase_writing(user, memberships):
     ReflectiveEntry.objects.filter(author=user).delete()
     counts["comments"] = ReflectionComment.objects.filter(author=user).update(body=REMOVED)
     ReflectiveEntry.objects.filter(signed_off_by=user).update(signed_off_name=ERASED_NAME, signed_off_role="")
+    counts["follow_ups"] = FollowUp.objects.filter(user=user).delete()[0]
+    FollowUp.objects.filter(submitted_to__in=memberships).exclude(observation="").update(observation=REMOVED)
+    FollowUp.objects.filter(signed_off_by=user).update(signed_off_name=ERASED_NAME, signed_off_role="")
     counts["session_notes"] = SessionNote.objects.filter(author__in=memberships).delete()[0]
     recorded = SupervisionSession.objects.filter(supervisor__in=memberships)
     counts["sessions_recorded"] = recorded.update(summary=REMOVED)

@@ -22,6 +22,7 @@ COVERED = {
     # What they wrote on others' reflections; comments on their own entries are under "reflections".
     "assessments.ReflectionComment.author": "comments_written",
     "assessments.ReflectionExport.author": "reflective_account_exports",
+    "assessments.FollowUp.user": "follow_ups",
     "certificates.Certificate.user": "certificates",
     "certificates.CertificateBundle.requested_by": "certificate_zips_requested",
     "privacy.DataExport.user": "data_exports",
@@ -33,6 +34,10 @@ EXCLUDED = {
     "assessments.ReflectiveEntry.signed_off_by": (
         "the supervisor's stamp on someone else's entry: it belongs to that person's reflection, "
         "exported to them"
+    ),
+    "assessments.FollowUp.signed_off_by": (
+        "the supervisor's stamp on someone else's follow-up on practice: it belongs to that person's "
+        "follow-up, exported to them"
     ),
     "certificates.CertificateEvent.actor": (
         "a lead's or an admin's action on someone else's certificate; the events of the person's own "

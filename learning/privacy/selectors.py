@@ -12,7 +12,14 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.db.models import Prefetch, Q
 
-from assessments.models import Attempt, Notification, ReflectionComment, ReflectionExport, ReflectiveEntry
+from assessments.models import (
+    Attempt,
+    FollowUp,
+    Notification,
+    ReflectionComment,
+    ReflectionExport,
+    ReflectiveEntry,
+)
 from assessments.models.supervision import SessionNote, SupervisionSession
 from assessments.practice.reflection_templates import stages_of
 from certificates.models import Certificate, CertificateBundle
@@ -189,6 +196,27 @@ def _reflections(user):
     ]
 
 
+def _follow_ups(user):
+    """Their follow-ups on practice: what they wrote, and their supervisor's observation and sign-off."""
+    follow_ups = FollowUp.objects.filter(user=user).select_related("module", "membership__organisation")
+    return [
+        {
+            "module": _title(f.module),
+            "organisation": f.membership.organisation.name if f.membership else None,
+            "status": f.get_status_display(),
+            "due_on": f.due_on,
+            "invited_at": f.invited_at,
+            "text": f.text,
+            "submitted_at": f.submitted_at,
+            "supervisor_observation": f.observation,
+            "signed_off_at": f.signed_off_at,
+            "signed_off_by": f.signed_off_name or None,
+            "signed_off_role": f.signed_off_role or None,
+        }
+        for f in follow_ups
+    ]
+
+
 def _comments_written(user):
     """What the person wrote on other people's reflections (their words; the reflection is not theirs)."""
     written = ReflectionComment.objects.filter(author=user).exclude(entry__author=user)
@@ -359,6 +387,7 @@ def personal_data(*, user) -> PersonalData:
         "quiz_attempts": _quiz_attempts(user),
         "reflections": _reflections(user),
         "comments_written": _comments_written(user),
+        "follow_ups": _follow_ups(user),
         "supervision_sessions": _sessions(membership_ids),
         "certificates": _certificates(user, files),
         "reflective_account_exports": _reflective_account_exports(user, files),

@@ -301,6 +301,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
         "data_folder_in": str(VAR_DIR / "celery" / "queue"),
         "data_folder_out": str(VAR_DIR / "celery" / "queue"),
         "processed_folder": str(VAR_DIR / "celery" / "processed"),
+        # where kombu keeps its exchange table (broadcasts such as `celery inspect`); "control/" in the
+        # working directory otherwise
+        "control_folder": str(VAR_DIR / "celery" / "control"),
         "store_processed": False,
     }
     if CELERY_BROKER_URL.startswith("filesystem")
@@ -308,7 +311,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
 )
 if CELERY_BROKER_URL.startswith("filesystem"):
     # The embedded transport needs its folders before the first message is written.
-    for _folder in ("queue", "processed"):
+    for _folder in ("queue", "processed", "control"):
         (VAR_DIR / "celery" / _folder).mkdir(parents=True, exist_ok=True)
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
 CELERY_TASK_IGNORE_RESULT = True
@@ -357,6 +360,10 @@ CELERY_BEAT_SCHEDULE = {
     "coverage-monthly": {
         "task": "learning.coverage.tasks.reports_monthly",
         "schedule": crontab(hour=6, minute=30, day_of_month=1),
+    },
+    "follow-ups-daily": {
+        "task": "assessments.tasks.follow_ups_daily",
+        "schedule": crontab(hour=8, minute=0),
     },
     "data-exports-cleanup": {"task": "learning.privacy.tasks.data_exports_cleanup", "schedule": 3600.0},
     "retention-cleanup": {

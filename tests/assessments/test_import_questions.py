@@ -97,5 +97,5 @@ def test_seed_quizzes_have_at_least_eight_valid_questions(seeded_site):
     for module in seeded_site:
         quiz = Quiz.objects.get(module=module)
         bank = _bank(quiz)
-        assert len(bank) >= 8 and quiz.questions_per_attempt == 5
+        assert len(bank) >= 8 and 5 <= quiz.questions_per_attempt <= len(bank)  # as the JSON says
         assert all(validate_question(q) == [] for q in bank)

@@ -30,7 +30,8 @@ def test_lessons_alone_complete_a_module_without_quiz(
     with django_capture_on_commit_callbacks(execute=True):
         complete_lessons(member.user, module)
     completion = ModuleCompletion.objects.get(user=member.user, module=module)
-    assert completion.cpd_minutes == 45 and completion.quiz_score is None
+    assert completion.cpd_minutes == 0  # no signed-off reflection asked: no CPD time (issue #16)
+    assert completion.quiz_score is None
     assert completion.expires_at.year == completion.completed_at.year + 3
     assert completion.module_revision_id == module.live_revision_id
 
@@ -82,7 +83,7 @@ def test_signed_reflection_required(member, module, complete_lessons, monkeypatc
     assert not ModuleCompletion.objects.exists()
     signed["value"] = True
     completion_evaluate(user=member.user, module=module)
-    assert ModuleCompletion.objects.count() == 1
+    assert ModuleCompletion.objects.get().cpd_minutes == 45  # the estimated minutes, with a reflection
 
 
 def test_evaluating_again_records_nothing_new(member, module, complete_lessons):

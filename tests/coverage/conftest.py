@@ -4,7 +4,7 @@ import pytest
 
 from learning.organisations.factories import MembershipFactory, OrganisationFactory, TeamFactory
 from modules.factories import LessonPageFactory, ModulePageFactory
-from modules.models import FrameworkLevel, LessonPage
+from modules.models import FrameworkLevel, FrameworkMapping, LessonPage
 from modules.seed import site_structure_ensure
 
 
@@ -16,14 +16,9 @@ def make_module(db):
         module = ModulePageFactory(parent=index, **kwargs)
         for _ in range(lessons):
             LessonPageFactory(parent=module)
-        if levels:  # a ParentalManyToManyField: written when the page is saved
-            module.framework_levels.set(
-                [
-                    FrameworkLevel.objects.get_or_create(slug=s, defaults={"name": s, "order": i})[0]
-                    for i, s in enumerate(levels)
-                ]
-            )
-            module.save()
+        for i, slug in enumerate(levels):  # a module claims a level only through a justified mapping
+            level, _ = FrameworkLevel.objects.get_or_create(slug=slug, defaults={"name": slug, "order": i})
+            FrameworkMapping.objects.create(module=module, level=level, justification="Checked in a test.")
         return module
 
     return make

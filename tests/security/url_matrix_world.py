@@ -14,8 +14,9 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
-from assessments.models import Notification, Quiz
+from assessments.models import FollowUp, Notification, Quiz
 from assessments.practice.services import exports, reflections, reviews
+from assessments.practice.services.follow_ups import follow_up_submit, follow_ups_schedule
 from assessments.practice.services.supervision import session_note_save, session_save
 from assessments.quizzes.factories import ReflectiveEntryFactory
 from assessments.quizzes.formats import bank
@@ -45,9 +46,19 @@ def _content():
     index = site_structure_ensure()
     topic = TopicFactory(name="Whole family", slug="whole-family")
     certified = ModulePageFactory(
-        parent=index, title="Certified module", topic=topic, validity_months=36, require_quiz_pass=False
+        parent=index,
+        title="Certified module",
+        topic=topic,
+        validity_months=36,
+        require_quiz_pass=False,
+        follow_up_after_weeks=4,
     )
     LessonPageFactory(parent=certified, title="Certified lesson")
+    # A second module that asks for a follow-up on practice, so each learner has one due and one sent.
+    practice = ModulePageFactory(
+        parent=index, title="Practice module", topic=topic, require_quiz_pass=False, follow_up_after_weeks=4
+    )
+    LessonPageFactory(parent=practice, title="Practice lesson")
     assigned = ModulePageFactory(parent=index, title="Assigned module", topic=topic)
     lesson = LessonPageFactory(parent=assigned, title="Open lesson")
     quiz = Quiz.objects.create(title="Matrix quiz", pass_mark=50, questions_per_attempt=2)
@@ -66,6 +77,7 @@ def _content():
     document = Document.objects.create(title="Handout", file=ContentFile(b"A handout.", name="handout.txt"))
     return SimpleNamespace(
         certified=certified,
+        practice=practice,
         assigned=assigned,
         lesson=lesson,
         quiz=quiz,
@@ -130,6 +142,9 @@ def _organisation(key, content, committed):
         for page in LessonPage.objects.child_of(content.certified).live():
             lesson_complete(user=learner.user, lesson=page)
     o.certificate = Certificate.objects.get(user=learner.user)
+    with committed():
+        for page in LessonPage.objects.child_of(content.practice).live():
+            lesson_complete(user=learner.user, lesson=page)
     graded = attempts.attempt_start(user=learner.user, quiz=content.quiz, rng=random.Random(1))
     o.attempt_graded = attempts.attempt_submit(attempt=graded)
     o.attempt = attempts.attempt_start(user=learner.user, quiz=content.quiz, rng=random.Random(2))
@@ -191,6 +206,19 @@ def world_build(capture_on_commit):
     with committed():
         for person in (editor, admin):
             MembershipFactory(user=person, organisation=a.organisation, job_title="Staff")
+    # Follow-ups on practice, made by the daily schedule once the modules' weeks have passed: the practice
+    # module's still due, the certified module's sent to the learner's supervisor.
+    with committed():
+        follow_ups_schedule(today=date.today() + timedelta(weeks=5))
+    for o in (a, b):
+        o.follow_up_due = FollowUp.objects.get(user=o.learner.user, module=content.practice)
+        with committed():
+            o.follow_up_submitted = follow_up_submit(
+                follow_up=FollowUp.objects.get(user=o.learner.user, module=content.certified),
+                user=o.learner.user,
+                text=f"Follow-up {o.key}: I now plan with families.",
+                supervisor=o.supervisor,
+            )
     for o in (a, b):
         for name in ("export", "bundle", "attempt", "attempt_graded", "data_export"):
             getattr(o, name).refresh_from_db()

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from assessments.models import Notification, ReflectiveEntry
+from assessments.practice.selectors.follow_ups import follow_ups_waiting
 from learning.organisations.models import Membership, Team, acting_supervisor
 
 Status = ReflectiveEntry.Status
@@ -110,13 +111,14 @@ def _count(queryset):
 
 
 def nav_counts(*, user) -> dict:
-    """The review queue's length and the unread notifications, in one query (the header shows both)."""
+    """The review queue's length (reflections and follow-ups on practice waiting for this supervisor) and the
+    unread notifications, in one query (the header shows both)."""
     queue = ReflectiveEntry.objects.filter(submitted_to_user(user), status=Status.SUBMITTED)
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
     row = (
         get_user_model()
         .objects.filter(pk=user.pk)
-        .annotate(review=_count(queue), unread=_count(unread))
+        .annotate(review=_count(queue) + _count(follow_ups_waiting(user=user)), unread=_count(unread))
         .values("review", "unread")
         .first()
     )

@@ -15,6 +15,7 @@ from assessments.models import Quiz
 from assessments.quizzes.analysis import quiz_item_analysis
 from assessments.quizzes.exports import item_analysis_csv_response
 from assessments.quizzes.forms import QuestionImportForm
+from assessments.quizzes.selectors import quiz_lesson_coverage, quiz_lessons_without_questions
 from assessments.quizzes.services.imports import FORMATS, format_for, questions_export, questions_import
 from learning.core.errors import ServiceError
 
@@ -27,7 +28,10 @@ class EditorView(PermissionCheckedMixin, View):
 
 class QuizListView(EditorView):
     def get(self, request):
-        quizzes = Quiz.objects.select_related("module").order_by("title")
+        quizzes = list(Quiz.objects.select_related("module").order_by("title"))
+        coverage = quiz_lesson_coverage(quizzes=quizzes)
+        for quiz in quizzes:  # which lessons no attempt can ask about, so editors see the gap in the list
+            quiz.lessons_without_questions = coverage[quiz.pk].lessons_without_questions
         return TemplateResponse(request, "assessments/admin/quiz_tools.html", {"quizzes": quizzes})
 
 
@@ -85,5 +89,11 @@ class QuizAnalysisView(EditorView):
         if request.GET.get("format") == "csv":
             return item_analysis_csv_response(stats=stats, title=quiz.title)
         return TemplateResponse(
-            request, "assessments/admin/quiz_analysis.html", {"quiz": quiz, "stats": stats}
+            request,
+            "assessments/admin/quiz_analysis.html",
+            {
+                "quiz": quiz,
+                "stats": stats,
+                "lessons_without_questions": quiz_lessons_without_questions(quiz=quiz),
+            },
         )

@@ -20,7 +20,7 @@ class QuizViewSet(ProjectSnippetViewSet):
     # Shown when learners' attempts keep a quiz from being deleted (learning/core/kept_records.py).
     kept_records_advice = _("To take it out of use, remove it from its module instead.")
     icon = "tasks"
-    list_display = ["title", "module", "pass_mark", "questions_per_attempt", "attempts_allowed"]
+    list_display = ["title", "module", "pass_mark", "questions_per_attempt", "draw", "attempts_allowed"]
     # No search_fields: the listing searches what Quiz.search_fields indexes (see QuestionViewSet).
 
 

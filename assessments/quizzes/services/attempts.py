@@ -10,18 +10,45 @@ from django.utils.translation import gettext as _
 from assessments.models import Attempt, AttemptQuestion, Question, Quiz
 from assessments.quizzes import scoring
 from assessments.quizzes.bank_mapping import snapshot_of
+from assessments.quizzes.selectors import quiz_lesson_coverage
 from learning.core.errors import ServiceError
 from learning.progress.services import completion_check_request
 
 
-def _draw(quiz: Quiz, rng: random.Random):
-    questions = Question.objects.filter(quiz=quiz).prefetch_related("options")
-    if quiz.draw_from_tag:
-        questions = questions.filter(tags__name=quiz.draw_from_tag)
-    pool = list(questions.distinct())
-    if not pool:
+def _spread_by_lesson(*, groups: list[list[int]], others: list[int], count: int, rng: random.Random):
+    """`count` ids: one from every group first (each lesson's questions), then one more from each in turn, in
+    a random order every round, so that the lessons' shares differ by one at most. Questions of no lesson
+    join from the second round, as one more group, so they never take a lesson's place."""
+    queues = [rng.sample(group, len(group)) for group in groups if group]
+    rest = rng.sample(others, len(others))
+    drawn, first_round = [], True
+    while len(drawn) < count and (any(queues) or rest):
+        this_round = [queue for queue in queues if queue]
+        rng.shuffle(this_round)
+        if rest and (not first_round or not this_round):
+            this_round.insert(rng.randrange(len(this_round) + 1), rest)
+        for queue in this_round[: count - len(drawn)]:
+            drawn.append(queue.pop())
+        first_round = False
+    rng.shuffle(drawn)
+    return drawn
+
+
+def _draw(quiz: Quiz, rng: random.Random) -> list[Question]:
+    """The questions of a new attempt: by lesson (every lesson of the module with questions, at least once)
+    or at random from the whole pool; either way only questions with the quiz's draw_from_tag, if it has
+    one."""
+    coverage = quiz_lesson_coverage(quizzes=[quiz])[quiz.pk]
+    if not coverage.pool:
         raise ServiceError(_("This quiz has no questions yet."), code="empty")
-    return rng.sample(pool, min(quiz.questions_per_attempt, len(pool)))
+    count = min(quiz.questions_per_attempt, len(coverage.pool))
+    if quiz.draw == Quiz.Draw.BY_LESSON:
+        groups = [coverage.by_lesson[lesson.slug] for lesson in coverage.lessons]
+        ids = _spread_by_lesson(groups=groups, others=coverage.unassigned, count=count, rng=rng)
+    else:
+        ids = rng.sample(coverage.pool, count)
+    questions = Question.objects.prefetch_related("options").in_bulk(ids)
+    return [questions[pk] for pk in ids]
 
 
 @transaction.atomic
