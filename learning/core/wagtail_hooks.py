@@ -10,6 +10,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail.snippets.models import get_snippet_models
 
+from . import admin_a11y  # noqa: F401  (registers its admin hooks)
 from .kept_records import kept_message, kept_reason
 
 

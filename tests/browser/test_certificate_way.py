@@ -3,32 +3,24 @@ offers, a pass, and a result page that says the module is being recorded, then c
 certificate; the completion and the certificate tasks are held and run one at a time, as a slow worker
 would."""
 
-from pathlib import Path
-
 import pytest
-from allauth.account.models import EmailAddress
 from playwright.sync_api import expect
 
 from assessments.models import Attempt, Quiz
 from assessments.quizzes import scoring
 from assessments.quizzes.services.imports import questions_write
-from learning.organisations.factories import MembershipFactory
+from certificates import tasks as certificate_tasks
 from modules.factories import LessonPageFactory, ModulePageFactory
 from modules.seed import site_structure_ensure
 from tests.assessments.conftest import make_bank_question
+from tests.browser.conftest import MEMBER_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "a-good-test-password"  # UserFactory's
-DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
-def learner(db):
-    user = MembershipFactory(
-        user__first_name="Alex", user__last_name="Morgan", user__email="alex@example.org"
-    ).user
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
+def learner(member):
+    return member(first_name="Alex", last_name="Morgan", email="alex@example.org")
 
 
 @pytest.fixture
@@ -52,7 +44,12 @@ def worker(monkeypatch):
         held.append((task, args))
 
     monkeypatch.setattr("learning.completion.receivers.queue_after_commit", hold)
-    monkeypatch.setattr("certificates.receivers.queue_after_commit", hold)
+    # certificates queue their task from an on-commit callback of their own (batches): hold it there
+    monkeypatch.setattr(
+        certificate_tasks.certificate_issue,
+        "delay",
+        lambda *args: hold(certificate_tasks.certificate_issue, *args),
+    )
 
     def run(name):
         ready = [(task, args) for task, args in held if task.name.endswith(name)]
@@ -65,10 +62,10 @@ def worker(monkeypatch):
 
 
 def test_last_lesson_quiz_pass_module_complete_then_certificate(
-    page, learner, module, worker, sign_in, axe_check, live_server, settings
+    page, learner, module, worker, sign_in, axe_check, live_server, settings, docs_screenshots
 ):
     settings.WAGTAILADMIN_BASE_URL = live_server.url
-    sign_in(page, learner.email, PASSWORD)
+    sign_in(page, learner.email, MEMBER_PASSWORD)
     page.goto(module.url)
     page.get_by_role("button", name="Start this module").click()
     page.get_by_role("button", name="Complete and continue").click()
@@ -104,8 +101,7 @@ def test_last_lesson_quiz_pass_module_complete_then_certificate(
     expect(page.get_by_role("link", name="My certificates").last).to_be_visible()
     assert page.get_by_role("link", name="Back to the quiz").count() == 0
     assert axe_check(page) == []
-    DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(DOCS_SCREENSHOTS / "learner-completion.png"))  # the top: result and certificate
+    page.screenshot(path=str(docs_screenshots / "learner-completion.png"))  # the top: result and certificate
 
     page.reload()  # rendered by the server too: no script needed once it is ready
     status.get_by_role("link", name="See your certificate").click()

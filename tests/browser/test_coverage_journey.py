@@ -31,7 +31,9 @@ ROWS = (
 
 
 def _complete(email, slug, lessons=None):
-    """Lessons through the progress service; with every lesson, a passing quiz attempt (correct options)."""
+    """Lessons through the progress service; with every lesson, a passing quiz attempt (correct options). The
+    rule asks lessons and quiz only: this test reads the coverage figures, not a reflection's sign-off."""
+    ModulePage.objects.filter(slug=slug).update(require_signed_reflection=False)
     user, module = get_user_model().objects.get(email=email), ModulePage.objects.get(slug=slug)
     for lesson in list(LessonPage.objects.child_of(module).live())[:lessons]:
         lesson_complete(user=user, lesson=lesson)

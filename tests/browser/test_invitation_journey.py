@@ -4,7 +4,6 @@ organisation, roles and team with the address fixed, and lands on their first as
 learning) with no second email. Axe clean throughout."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -15,12 +14,13 @@ from learning.demo.install import DEMO_PASSWORD, demo_data_install
 from learning.organisations.models import Membership
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 INVITEE = "morven.reid@example.org"
 PASSWORD = "Family-Learning-42"
 
 
-def test_a_lead_invites_and_the_invitee_signs_up_and_lands(browser, live_server, page, sign_in, axe_check):
+def test_a_lead_invites_and_the_invitee_signs_up_and_lands(
+    browser, live_server, page, sign_in, axe_check, docs_screenshots
+):
     demo_data_install()
     sign_in(page, "lead@example.org", DEMO_PASSWORD)
     lead = Membership.objects.filter(user__email="lead@example.org", is_lead=True).first()
@@ -47,8 +47,7 @@ def test_a_lead_invites_and_the_invitee_signs_up_and_lands(browser, live_server,
     email = newcomer.get_by_label("Email")
     assert email.input_value() == INVITEE and email.get_attribute("readonly") is not None
     assert axe_check(newcomer) == []
-    DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    newcomer.screenshot(path=str(DOCS_SCREENSHOTS / "invitation-accept.png"), full_page=True)
+    newcomer.screenshot(path=str(docs_screenshots / "invitation-accept.png"), full_page=True)
 
     newcomer.get_by_label(re.compile(r"^Password:?$")).fill(PASSWORD)
     newcomer.get_by_label(re.compile(r"^Password \(again\)")).fill(PASSWORD)

@@ -1,5 +1,6 @@
 """The demo learner takes the GIRFEC seed quiz: fails, reads the feedback, retries and passes; axe clean."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,7 @@ from assessments.models import Attempt
 from learning.demo.install import DEMO_PASSWORD, demo_data_install
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+FIRST_QUESTION = re.compile(r"^Question 1 of \d+$")
 
 
 def _answer(page, attempt, correct):
@@ -27,7 +29,7 @@ def test_fail_feedback_retry_pass(page, sign_in, axe_check, screenshot):
     expect(page.get_by_role("button", name="Start the quiz")).to_be_visible()
     assert axe_check(page) == []
     page.get_by_role("button", name="Start the quiz").click()
-    expect(page.get_by_text("Question 1 of 5")).to_be_visible()
+    expect(page.get_by_text(FIRST_QUESTION)).to_be_visible()
     assert axe_check(page) == []
     attempt = Attempt.objects.get(user__email="learner@example.org", number=1)
     _answer(page, attempt, correct=False)
@@ -40,7 +42,7 @@ def test_fail_feedback_retry_pass(page, sign_in, axe_check, screenshot):
 
     page.get_by_role("link", name="Try again").click()
     page.get_by_role("button", name="Try again").click()
-    expect(page.get_by_text("Question 1 of 5")).to_be_visible()
+    expect(page.get_by_text(FIRST_QUESTION)).to_be_visible()
     attempt = Attempt.objects.get(user__email="learner@example.org", number=2)
     _answer(page, attempt, correct=True)
     page.get_by_role("button", name="Submit answers").click()

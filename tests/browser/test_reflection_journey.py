@@ -144,18 +144,13 @@ def test_reflection_from_draft_to_signed_off_pdf(page, sign_in, axe_check, scree
     assert REVISED_PLAN in text and GIBBS["Conclusion"] in text and "Callum Fraser" not in text
 
 
-def test_supervision_session_recorded_and_noted_on_a_phone(page, sign_in, axe_check, screenshot):
+def test_supervision_session_recorded_and_noted_on_a_phone(
+    page, sign_in, axe_check, screenshot, demo_reflection
+):
     """On a small screen: the supervisor records a session linking the learner's reflection, with an action;
     the learner reads it and adds their note."""
-    from assessments.practice.services.reflections import reflection_submit
-    from assessments.quizzes.factories import ReflectiveEntryFactory
-    from learning.organisations.models import Membership
-
     demo_data_install()
-    membership = Membership.objects.get(user__email="learner@example.org")
-    reflection_submit(
-        entry=ReflectiveEntryFactory(membership=membership, title="A hard conversation"), user=membership.user
-    )
+    demo_reflection(title="A hard conversation")
     page.set_viewport_size({"width": 390, "height": 844})
     sign_in(page, "supervisor@example.org", DEMO_PASSWORD)
     page.goto("/supervision/")

@@ -1,15 +1,12 @@
 """Finding 5, in the browser: each demo role signs in and lands where their work is, with the navigation for
 their roles; axe-clean, and screenshotted at desktop width and on a 360 px phone for the README."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from learning.demo.install import DEMO_PASSWORD, demo_data_install
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 PHONE = {"width": 360, "height": 780}
 
 # (role, demo account, where they land, the heading there, a navigation link their role adds)
@@ -23,10 +20,9 @@ HOMES = [
 
 @pytest.mark.parametrize(("role", "email", "path", "heading", "nav_link"), HOMES, ids=[h[0] for h in HOMES])
 def test_each_role_lands_on_its_home(
-    browser, live_server, sign_in, axe_check, role, email, path, heading, nav_link
+    browser, live_server, sign_in, axe_check, docs_screenshots, role, email, path, heading, nav_link
 ):
     demo_data_install()
-    DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for name, viewport in ((f"home-{role}", {"width": 1280, "height": 900}), (f"home-{role}-360", PHONE)):
         context = browser.new_context(base_url=live_server.url, viewport=viewport)
         page = context.new_page()
@@ -36,12 +32,12 @@ def test_each_role_lands_on_its_home(
             expect(page.get_by_role("heading", level=1)).to_have_text(heading)
             assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
         assert axe_check(page) == []
-        page.screenshot(path=str(DOCS_SCREENSHOTS / f"{name}.png"), full_page=True)
+        page.screenshot(path=str(docs_screenshots / f"{name}.png"), full_page=True)
         if heading:
             nav = page.get_by_role("navigation", name="Main")
             if viewport is PHONE:
                 _open_the_menu_by_keyboard(page, nav, nav_link)
-                page.screenshot(path=str(DOCS_SCREENSHOTS / f"{name}-menu.png"))
+                page.screenshot(path=str(docs_screenshots / f"{name}-menu.png"))
             expect(nav.get_by_role("link", name=nav_link).first).to_be_visible()
             assert nav.locator("[aria-current]").count() == 1
         context.close()
