@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test install migrate demo test-unit test-services test-browser bench check-deploy clean lint lint-imports test-fast
+.PHONY: run test install migrate demo test-unit test-services test-browser bench bench-scale check-deploy clean lint lint-imports test-fast
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,11 @@ test-browser: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# The scale benchmark of issue #17 on PostgreSQL and Redis (scripts/bench-scale): writes bench/RESULTS.md.
+# BENCH_SCALE=quick for a 10,000-learner trial; the default is the full 100,000.
+bench-scale: install
+	scripts/bench-scale
 
 check-deploy: install
 	scripts/check-deploy

@@ -9,6 +9,7 @@ from learning.progress.models import ModuleCompletion
 
 from . import tasks
 from .models import Certificate, CertificateBundle
+from .services import ISSUE_BATCH
 
 
 def completions_without_certificate():
@@ -36,6 +37,8 @@ def register():
         queryset=completions_without_certificate,
         since="completed_at",
         task=tasks.certificate_issue,
+        batch_task=tasks.certificate_issue_batch,  # many owed after an outage: a task per batch, not each
+        batch=ISSUE_BATCH,
     )
     owed_register(
         "certificate email",

@@ -1,7 +1,9 @@
 """Certificate writes: issue, re-issue, revoke, expire and remind. Each is atomic and safe to repeat."""
 
+import logging
+
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,20 +19,28 @@ from learning.progress.models import Enrolment, ModuleCompletion
 from .models import Certificate, CertificateEvent, ExpiryReminder
 from .pdf import render_certificate_pdf
 
+logger = logging.getLogger(__name__)
 
-def _organisation_name(user):
-    membership = (
+
+# Certificates issued per task when many completions arrive at once (an import, an event's attendance, the
+# owed-work sweep): the Celery round trip and the shared reads are paid once per batch, and the row locks held
+# while a batch renders stay under a second.
+ISSUE_BATCH = 20
+
+
+def _memberships(user_ids) -> dict[int, list[tuple[int, str]]]:
+    """{user id: [(organisation id, name)]} of their active memberships, the earliest joined first, in one
+    query for every person of a batch."""
+    found = {}
+    rows = (
         Membership.objects.active()
-        .filter(user=user)
-        .select_related("organisation")
+        .filter(user_id__in=user_ids)
         .order_by("joined_on", "pk")
-        .first()
+        .values_list("user_id", "organisation_id", "organisation__name")
     )
-    return membership.organisation.name if membership else ""
-
-
-def _organisations_now(user):
-    return list(Membership.objects.active().filter(user=user).values_list("organisation_id", flat=True))
+    for user_id, organisation_id, name in rows:
+        found.setdefault(user_id, []).append((organisation_id, name))
+    return found
 
 
 def _framework_line(module):
@@ -44,28 +54,39 @@ def _framework_line(module):
     return line if len(line) <= field.max_length else line[: field.max_length - 1] + "…"
 
 
-def _certificate_for(completion, *, version):
-    module = completion.module
+def _certificate_for(completion, *, version, organisations=None, framework_levels=None):
+    """An unsaved certificate for `completion`; `organisations` are the person's (id, name) memberships now,
+    the first named on the certificate (both read here unless a batch read them for all its people)."""
+    user = completion.user
+    if organisations is None:
+        organisations = _memberships([user.pk]).get(user.pk, [])
+    if framework_levels is None:
+        framework_levels = _framework_line(completion.module)
     return Certificate(
         completion=completion,
         version=version,
-        user=completion.user,
-        learner_name=completion.user.get_full_name() or completion.user.email,
-        module_title=module.title,
-        organisation_name=_organisation_name(completion.user),
-        framework_levels=_framework_line(module),
+        user=user,
+        learner_name=user.get_full_name() or user.email,
+        module_title=completion.module.title,
+        organisation_name=organisations[0][1] if organisations else "",
+        framework_levels=framework_levels,
         cpd_minutes=completion.cpd_minutes,  # none unless completing asked for a signed-off reflection
         completed_at=completion.completed_at,
         expires_at=completion.expires_at,
     )
 
 
-def _store(certificate):
-    """Render first, then save the file and the row: a failure in either leaves no certificate, and a row that
-    fails to save takes its file with it. (A worker killed between the two leaves a file the orphan sweep
-    deletes: learning.core.orphans.)"""
+def _store_file(certificate):
+    """Render the PDF and store its file (the row is saved by the caller, who deletes the file if that
+    fails; a worker killed between the two leaves a file the orphan sweep deletes: learning.core.orphans)."""
     pdf = render_certificate_pdf(certificate)
     certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
+
+
+def _store(certificate):
+    """Render first, then save the file and the row: a failure in either leaves no certificate, and a row that
+    fails to save takes its file with it."""
+    _store_file(certificate)
     try:
         certificate.save()
     except Exception:
@@ -84,40 +105,126 @@ def _email_learner(certificate_id, template):
     )
 
 
-@transaction.atomic
-def certificate_issue(*, completion: ModuleCompletion) -> Certificate:
-    """Issue the first certificate for a completion; a second call returns it. It supersedes the person's
-    certificate from an earlier cycle of the same module. Two runs at once (a redelivered task, the owed-work
-    sweep) take turns on the completion's row lock, so the second finds the first's certificate and renders
-    nothing; the unique (completion, version) constraint holds in any case."""
-    ModuleCompletion.objects.select_for_update().filter(pk=completion.pk).first()
-    existing = Certificate.objects.filter(completion=completion).order_by("-version").first()
-    if existing:
-        return existing
-    certificate = _certificate_for(completion, version=1)
-    try:
-        with transaction.atomic():
-            _store(certificate)
-    except IntegrityError:  # another worker issued it a moment ago
-        return Certificate.objects.get(completion=completion, version=1)
-    certificate.earned_in.set(_organisations_now(completion.user))  # whose leads may revoke or re-issue it
-    earlier = Certificate.objects.filter(
-        user=completion.user,
-        completion__module=completion.module,
+def _supersede_earlier(certificate):
+    """The person's certificate from an earlier cycle of the same module is superseded by `certificate` (a
+    first cycle has none, so nothing is asked)."""
+    completion = certificate.completion
+    if completion.cycle <= 1:
+        return
+    Certificate.objects.filter(
+        user=completion.user_id,
+        completion__module=completion.module_id,
         completion__cycle__lt=completion.cycle,
         status__in=[Certificate.Status.VALID, Certificate.Status.EXPIRED],
+    ).update(status=Certificate.Status.SUPERSEDED, superseded_by=certificate)
+
+
+def _issue_locked(completion_ids) -> tuple[dict, list]:
+    """Inside a transaction: ({completion id: its certificate}, [errors]) for the completions among
+    `completion_ids` that exist. The completions are locked first (in id order, so two batches never wait on
+    each other in a circle); those with a certificate keep it, the others get one each. A certificate that
+    fails to render or store is left out and its error returned: the rest of the batch is still issued."""
+    locked = list(
+        ModuleCompletion.objects.select_for_update(of=("self",))
+        .select_related("user", "module")
+        .filter(pk__in=completion_ids)
+        .order_by("pk")
     )
-    earlier.update(status=Certificate.Status.SUPERSEDED, superseded_by=certificate)
-    CertificateEvent.objects.create(certificate=certificate, action=CertificateEvent.Action.ISSUED)
-    _email_owed(certificate)
+    # Read after the lock, in a statement of its own: a batch that waited on the lock sees what the one before
+    # it issued, and renders nothing twice.
+    result = {}
+    for existing in Certificate.objects.filter(completion__in=locked).order_by("version"):
+        result[existing.completion_id] = existing
+    owed = [completion for completion in locked if completion.pk not in result]
+    if not owed:
+        return result, []
+    memberships = _memberships({completion.user_id for completion in owed})
+    lines = {}
+    for completion in owed:
+        if completion.module_id not in lines:
+            lines[completion.module_id] = _framework_line(completion.module)
+    stored, errors = [], []
+    for completion in owed:
+        certificate = _certificate_for(
+            completion,
+            version=1,
+            organisations=memberships.get(completion.user_id, []),
+            framework_levels=lines[completion.module_id],
+        )
+        try:
+            _store_file(certificate)
+        except Exception as error:  # raised by the caller once the others are committed
+            errors.append(error)
+            continue
+        stored.append(certificate)
+    try:
+        _save_issued(stored, memberships)
+    except Exception:
+        for certificate in stored:
+            certificate.pdf.delete(save=False)
+        raise
+    result.update((certificate.completion_id, certificate) for certificate in stored)
+    return result, errors
+
+
+def _save_issued(certificates, memberships):
+    """The rows of newly rendered certificates, with where they were earned (whose leads may revoke or
+    re-issue them) and their "issued" events, in one insert each; their emails are owed from now."""
+    if not certificates:
+        return
+    Certificate.objects.bulk_create(certificates)
+    Through = Certificate.earned_in.through
+    Through.objects.bulk_create(
+        Through(certificate_id=certificate.pk, organisation_id=organisation_id)
+        for certificate in certificates
+        for organisation_id in dict.fromkeys(o for o, _name in memberships.get(certificate.user_id, []))
+    )
+    for certificate in certificates:
+        _supersede_earlier(certificate)
+    CertificateEvent.objects.bulk_create(
+        CertificateEvent(certificate=certificate, action=CertificateEvent.Action.ISSUED)
+        for certificate in certificates
+    )
+    _emails_owed([certificate.pk for certificate in certificates])
+
+
+def certificates_issue_batch(*, completion_ids) -> dict[int, Certificate]:
+    """Issue the first certificate of each completion in `completion_ids` that has none: {completion id: its
+    certificate} (issued now or before; ids of completions that no longer exist are left out). Each new one
+    supersedes the person's certificate from an earlier cycle of the same module.
+
+    Safe to repeat: two runs at once (a redelivered task, the owed-work sweep) take turns on the completions'
+    row locks, so the second finds the first's certificates and renders nothing; the unique (completion,
+    version) constraint holds in any case. If some certificates fail to render or store, the others are
+    committed and the first error is raised after, so a retry issues only what is still owed."""
+    with transaction.atomic():
+        result, errors = _issue_locked(list(completion_ids))
+    if errors:
+        for error in errors[1:]:
+            logger.error("Certificate not issued: %r", error)
+        raise errors[0]
+    return result
+
+
+def certificate_issue(*, completion: ModuleCompletion) -> Certificate:
+    """Issue the first certificate for a completion; a second call returns it (certificates_issue_batch, for
+    one)."""
+    certificate = certificates_issue_batch(completion_ids=[completion.pk]).get(completion.pk)
+    if certificate is None:
+        raise ModuleCompletion.DoesNotExist(f"No completion {completion.pk}")
     return certificate
 
 
-def _email_owed(certificate):
+def _emails_owed(certificate_ids):
+    """Queue the learners' emails once the certificates commit; owed until emailed_at (the owed-work
+    sweep)."""
     # tasks.py imports this module: imported on call, which breaks the cycle
-    from .tasks import certificate_email
+    from .tasks import certificate_email, certificates_email
 
-    queue_after_commit(certificate_email, certificate.pk)  # owed until emailed_at: the owed-work sweep
+    if len(certificate_ids) == 1:
+        queue_after_commit(certificate_email, certificate_ids[0])
+    elif certificate_ids:
+        queue_after_commit(certificates_email, list(certificate_ids))
 
 
 @transaction.atomic
@@ -188,7 +295,7 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str) -> Cert
         organisation_id=_earned_in(replacement),
         replaces=certificate.pk,
     )
-    _email_owed(replacement)
+    _emails_owed([replacement.pk])
     return replacement
 
 

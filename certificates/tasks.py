@@ -4,7 +4,6 @@ from celery import shared_task
 from django.conf import settings
 
 from learning.core.retry import EMAIL_RETRY, WORK_RETRY
-from learning.progress.models import ModuleCompletion
 
 from . import services
 from .bundles import bundle_build_run
@@ -12,14 +11,26 @@ from .selectors import certificates_due_expiry, certificates_expiring_within
 
 
 @shared_task(bind=True, **WORK_RETRY)
-def certificate_issue(self, completion_id: int) -> str:
-    completion = ModuleCompletion.objects.select_related("user", "module").get(pk=completion_id)
-    return services.certificate_issue(completion=completion).code
+def certificate_issue(self, completion_id: int) -> str | None:
+    issued = services.certificates_issue_batch(completion_ids=[completion_id]).get(completion_id)
+    return issued.code if issued else None
+
+
+@shared_task(bind=True, **WORK_RETRY)
+def certificate_issue_batch(self, completion_ids: list[int]) -> int:
+    """Up to services.ISSUE_BATCH completions at once (several recorded together, or owed)."""
+    return len(services.certificates_issue_batch(completion_ids=completion_ids))
 
 
 @shared_task(bind=True, **EMAIL_RETRY)
 def certificate_email(self, certificate_id: int) -> bool:
     return services.certificate_email_send(certificate_id=certificate_id)
+
+
+@shared_task(bind=True, **EMAIL_RETRY)
+def certificates_email(self, certificate_ids: list[int]) -> int:
+    """The emails of a batch of new certificates; each is sent once, so a retry sends only the rest."""
+    return sum(services.certificate_email_send(certificate_id=pk) for pk in certificate_ids)
 
 
 @shared_task(bind=True, acks_late=True)

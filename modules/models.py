@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import LessonBodyBlock, ReferenceBlock
+from .routing import DirectRouteMixin
 
 
 class Topic(index.Indexed, models.Model):
@@ -105,7 +106,9 @@ class ModulePageTag(TaggedItemBase):
     content_object = ParentalKey("modules.ModulePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class HomePage(Page):
+class HomePage(DirectRouteMixin, Page):
+    """The site's root: routes a request to any page below it in one query (modules/routing.py)."""
+
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -24,6 +24,18 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with an empty cache and no memo: the ids a rolled-back test used come round again, and
+    a cached record (a person's roles, a module's outline) must not outlive its rows."""
+    from django.core.cache import cache
+
+    from modules.caching import site_root_paths_forget
+
+    cache.clear()
+    site_root_paths_forget()
+
+
 @pytest.fixture
 def seeded_site(db):
     """The site structure and the four seed modules, as `load_seed_modules` installs them."""

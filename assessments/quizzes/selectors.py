@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assessments.models import Attempt, Question, QuestionTag, Quiz
+from assessments.models import Attempt, Question, Quiz
 from learning.progress.selectors import lessons_by_module
 
 
@@ -70,19 +70,19 @@ class LessonCoverage:
 
 
 def quiz_lesson_coverage(*, quizzes) -> dict[int, LessonCoverage]:
-    """{quiz id: LessonCoverage} for saved quizzes, in three queries whatever their number."""
+    """{quiz id: LessonCoverage} for saved quizzes, in two queries whatever their number."""
     quizzes = [quiz for quiz in quizzes if quiz.pk]
     if not quizzes:
         return {}
     lessons = lessons_by_module([quiz.module for quiz in quizzes if quiz.module_id])
-    tags = {}
-    for question_id, name in QuestionTag.objects.filter(content_object__quiz__in=quizzes).values_list(
-        "content_object_id", "tag__name"
+    tags, pools = {}, {quiz.pk: {} for quiz in quizzes}
+    # One row per question and tag (one with no tag for an untagged question), in the bank's order.
+    for question_id, quiz_id, name in Question.objects.filter(quiz__in=quizzes).values_list(
+        "id", "quiz_id", "tagged_items__tag__name"
     ):
-        tags.setdefault(question_id, set()).add(name.lower())
-    pools = {quiz.pk: [] for quiz in quizzes}
-    for question_id, quiz_id in Question.objects.filter(quiz__in=quizzes).values_list("id", "quiz_id"):
-        pools[quiz_id].append(question_id)
+        pools[quiz_id][question_id] = None
+        if name is not None:
+            tags.setdefault(question_id, set()).add(name.lower())
     result = {}
     for quiz in quizzes:
         coverage = LessonCoverage(lessons=lessons.get(quiz.module_id, []))

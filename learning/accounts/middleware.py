@@ -1,6 +1,11 @@
 """When MFA_REQUIRED_FOR_PRIVILEGED is on, workforce leads, platform admins and everyone who can open the
 Wagtail admin must have used their second factor in this session. Having an authenticator is not enough: a
-session signed in with the password alone is asked for a code; a person without one sets it up first."""
+session signed in with the password alone is asked for a code; a person without one sets it up first.
+
+It reads no database row for most requests: whether this session used a second factor is in the session, and
+whether the person's roles need one is their cached roles record (learning/accounts/roles.py), forgotten when
+a membership, group or the person changes. Only a privileged person not yet past the check is asked whether
+they have an authenticator."""
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
@@ -11,7 +16,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from learning.organisations.selectors import user_is_privileged
+from .roles import roles_for
 
 EXEMPT_PREFIXES = ("/accounts/", "/static/", "/media/", "/verify/", "/health/")
 SET_UP = _("Your role needs two-factor authentication. Please set it up to continue.")
@@ -31,7 +36,7 @@ class RequireMFAMiddleware:
             return None
         if request.path.startswith(EXEMPT_PREFIXES) or _session_used_second_factor(request):
             return None
-        if not (user_is_privileged(user) or user.has_perm("wagtailadmin.access_admin")):
+        if not roles_for(user).needs_second_factor:
             return None
         if not is_mfa_enabled(user):
             messages.warning(request, SET_UP)

@@ -33,14 +33,19 @@ class Owed:
     email: bool = (
         False  # an email is given up after OWED_EMAIL_GIVE_UP_DAYS: a day late helps, a week late is noise
     )
+    batch_task: object = None  # if given, takes a list of up to `batch` rows' (single) argument per message
+    batch: int = 0
 
 
 _REGISTRY: dict[str, Owed] = {}
 
 
-def owed_register(name: str, *, queryset, since: str, task, args=("pk",), email=False) -> None:
-    """Declare a kind of owed work (once per app, at start-up; registering a name again replaces it)."""
-    _REGISTRY[name] = Owed(name, queryset, since, task, tuple(args), email)
+def owed_register(
+    name: str, *, queryset, since: str, task, args=("pk",), email=False, batch_task=None, batch=0
+) -> None:
+    """Declare a kind of owed work (once per app, at start-up; registering a name again replaces it). With
+    `batch_task` (for work with one argument), rows are queued `batch` to a message instead of one each."""
+    _REGISTRY[name] = Owed(name, queryset, since, task, tuple(args), email, batch_task, batch)
 
 
 def owed_rows(owed: Owed, *, older_than: timedelta, now=None) -> list[tuple]:
@@ -68,16 +73,23 @@ def owed_requeue(*, older_than: timedelta | None = None) -> dict[str, int]:
     counts = {}
     for owed in list(_REGISTRY.values()):
         counts[owed.name] = 0
+        due = []
         for args, since in owed_rows(owed, older_than=older_than):
             key = f"owed:{slugify(owed.name)}:{'-'.join(map(str, args))}:{since.timestamp()}"
-            if not cache.add(key, True, timeout=settings.OWED_REQUEUE_GAP_MINUTES * 60):
-                continue
+            if cache.add(key, True, timeout=settings.OWED_REQUEUE_GAP_MINUTES * 60):
+                due.append((args, key))
+        size = owed.batch if owed.batch_task and owed.batch > 1 else 1
+        for start in range(0, len(due), size):
+            chunk = due[start : start + size]
             try:
-                owed.task.delay(*args)
+                if size > 1:
+                    owed.batch_task.delay([args[0] for args, _key in chunk])
+                else:
+                    owed.task.delay(*chunk[0][0])
             except Exception:
-                cache.delete(key)  # not sent: the next sweep tries again
+                cache.delete_many([key for _args, key in due[start:]])  # not sent: the next sweep tries again
                 raise
-            counts[owed.name] += 1
+            counts[owed.name] += len(chunk)
         if counts[owed.name]:
             logger.warning("Owed-work sweep re-queued %s × %s", counts[owed.name], owed.name)
     return counts

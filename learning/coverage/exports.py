@@ -6,6 +6,7 @@ import io
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from learning.core.csv import CSV_TYPE, csv_bytes  # noqa: F401 (CSV_TYPE: the content type the views send)
@@ -16,20 +17,34 @@ from .selectors.status import EXPIRING_WITHIN_DAYS
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def _xlsx_row(sheet, row, *, header_font=None):
+    """Plain values pass through as they are (the write-only writer styles nothing); only a header cell, or
+    text that a spreadsheet would read as a formula, becomes a cell object."""
+    if header_font is None and not any(isinstance(value, str) and value.startswith("=") for value in row):
+        return row
+    cells = []
+    for value in row:
+        cell = WriteOnlyCell(sheet, value=value)
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"
+        if header_font is not None:
+            cell.font = header_font
+        cells.append(cell)
+    return cells
+
+
 def xlsx_bytes(sheets) -> bytes:
     """`sheets` is [(title, rows)]; the first row of each is its bold, frozen header. Text is stored as text,
-    never as a formula."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    never as a formula. Written in openpyxl's write-only mode, rows streamed as they come: one bold Font is
+    shared by the header cells, and the other cells carry no style at all (building a style per cell was half
+    the cost of a large export)."""
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
     for title, rows in sheets:
         sheet = workbook.create_sheet(title[:31])
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                cell = sheet.cell(row=r, column=c, value=value)
-                if isinstance(value, str) and value.startswith("="):
-                    cell.data_type = "s"
-                cell.font = Font(bold=r == 1)
         sheet.freeze_panes = "A2"
+        for r, row in enumerate(rows):
+            sheet.append(_xlsx_row(sheet, row, header_font=bold if r == 0 else None))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -94,19 +109,22 @@ def _team_rows(dashboard):
 
 
 def _people_rows(scope, status):
+    """Plain values straight from the query (no model instances: a large organisation lists thousands)."""
+    rows = requirements_in(scope, status=status).values_list(
+        "membership__user__first_name",
+        "membership__user__last_name",
+        "membership__user__email",
+        "membership__team__name",
+        "membership__job_title",
+        "module__title",
+        "due_on",
+        "last_expiry",
+    )
     return [
         [_("Name"), _("Email"), _("Team"), _("Job title"), _("Module"), _("Due"), _("Completion expires")]
     ] + [
-        [
-            r.membership.user.get_full_name(),
-            r.membership.user.email,
-            _team_name(r.membership.team),
-            r.membership.job_title,
-            r.module.title,
-            r.due_on,
-            _date(r.last_expiry),
-        ]
-        for r in requirements_in(scope, status=status)
+        [f"{first} {last}".strip(), email, team or _("No team"), title, module, due, _date(expiry)]
+        for first, last, email, team, title, module, due, expiry in rows
     ]
 
 

@@ -7,3 +7,8 @@ class NavigationConfig(AppConfig):
     name = "learning.navigation"
     label = "navigation"
     verbose_name = "Navigation"
+
+    def ready(self):
+        from . import counts
+
+        counts.register()  # forget a person's cached counts when a save moves them

@@ -1,4 +1,7 @@
-"""Navigation by role: every area a person's roles give them, in each organisation they hold the role in."""
+"""Navigation by role: every area a person's roles give them, in each organisation they hold the role in.
+
+It reads no database row on most requests: the person's roles (learning/accounts/roles.py) and the counts
+(counts.py) are cached records, forgotten by the events that change them."""
 
 from dataclasses import dataclass
 
@@ -6,8 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from assessments.practice.selectors.reflections import nav_counts
-from learning.organisations.selectors import memberships_for_user
+from learning.accounts.roles import roles_for
+
+from .counts import counts_for
 
 
 @dataclass
@@ -29,29 +33,22 @@ def _mark_current(path, links):
     return links
 
 
-def _organisation_links(user, memberships):
-    """Coverage and Staff for each organisation led, named by organisation when there are several, after
-    the overview of them all (the lead's home: every dashboard and partnership view). Admins who lead
-    nowhere get the overviews, which list every organisation."""
-    led = [m.organisation for m in memberships if m.is_lead]
+def _organisation_links(user, led):
+    """Coverage and Staff for each organisation led ((id, name) pairs), named by organisation when there are
+    several, after the overview of them all (the lead's home: every dashboard and partnership view). Admins
+    who lead nowhere get the overviews, which list every organisation."""
     if len(led) == 1:
         return [
-            NavLink(_("Coverage"), reverse("coverage_dashboard", args=[led[0].pk])),
-            NavLink(_("Staff"), reverse("organisation_staff", args=[led[0].pk])),
+            NavLink(_("Coverage"), reverse("coverage_dashboard", args=[led[0][0]])),
+            NavLink(_("Staff"), reverse("organisation_staff", args=[led[0][0]])),
         ]
     links = [NavLink(_("Coverage overview"), reverse("coverage_home"))] if led or user.is_superuser else []
     if not led and user.is_superuser:
         links.append(NavLink(_("Staff"), reverse("organisation_home")))
-    for organisation in led:
+    for pk, name in led:
         links += [
-            NavLink(
-                _("Coverage: %(org)s") % {"org": organisation},
-                reverse("coverage_dashboard", args=[organisation.pk]),
-            ),
-            NavLink(
-                _("Staff: %(org)s") % {"org": organisation},
-                reverse("organisation_staff", args=[organisation.pk]),
-            ),
+            NavLink(_("Coverage: %(org)s") % {"org": name}, reverse("coverage_dashboard", args=[pk])),
+            NavLink(_("Staff: %(org)s") % {"org": name}, reverse("organisation_staff", args=[pk])),
         ]
     return links
 
@@ -60,9 +57,9 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav": {}}
-    memberships = list(memberships_for_user(user=user))
-    counts = nav_counts(user=user)  # one query: the review queue's length and unread updates
-    supervision = any(m.is_supervisor for m in memberships)
+    roles = roles_for(user)
+    counts = counts_for(user)  # the review queue's length and unread updates
+    supervision = roles.supervises
     links = [
         NavLink(_("My learning"), reverse("my_learning")),
         NavLink(_("Catalogue"), reverse("catalogue")),
@@ -83,15 +80,15 @@ def navigation(request):
                 count_label=ngettext("reflection to review", "reflections to review", counts["review"]),
             )
         )
-    links += _organisation_links(user, memberships)
-    admin = user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+    links += _organisation_links(user, roles.led)
+    admin = roles.admin
     if admin:
         links.append(NavLink(_("Admin"), reverse("wagtailadmin_home")))
     return {
         "nav": {
             "links": _mark_current(request.path, links),
             "supervision": supervision,
-            "organisation": user.is_superuser or any(m.is_lead for m in memberships),
+            "organisation": roles.privileged,
             "admin": admin,
         }
     }

@@ -4,8 +4,10 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
+from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q
 
+from modules.caching import content_version
 from modules.models import LessonPage, ModulePage
 
 from .models import Enrolment, LessonCompletion, ModuleCompletion
@@ -64,7 +66,11 @@ def lessons_by_module(modules):
 
 def progress_for_modules(*, user, modules):
     """{module id: ModuleProgress} for one person, in two queries whatever the number of modules."""
-    lessons = lessons_by_module(modules)
+    return _progress(user=user, lessons=lessons_by_module(modules))
+
+
+def _progress(*, user, lessons):
+    """{module id: ModuleProgress} from each module's lessons, with the person's completions (one query)."""
     done = {}
     if user.is_authenticated:
         rows = LessonCompletion.objects.filter(
@@ -189,10 +195,27 @@ def module_detail_for(*, module, user):
     }
 
 
+OUTLINE_SECONDS = 3600
+
+
+def module_outline(*, lesson, version):
+    """The lesson's module and its live lessons in editor order (what a lesson page shows of them), cached
+    under the content version: publishing, moving or deleting any page gives a new one."""
+    parent_path = lesson.path[: -ModulePage.steplen]
+    key = f"progress:outline:{parent_path}:{version}"
+    outline = cache.get(key)
+    if outline is None:
+        module = ModulePage.objects.only("id", "title", "path", "depth", "url_path", "slug", "live")
+        module = module.get(path=parent_path)
+        outline = (module, lessons_by_module([module])[module.pk])
+        cache.set(key, outline, OUTLINE_SECONDS)
+    return outline
+
+
 def lesson_detail_for(*, lesson, user):
-    module = ModulePage.objects.select_related("topic").get(pk=lesson.get_parent().pk)
-    progress = progress_for_modules(user=user, modules=[module])[module.pk]
-    lessons = progress.lessons
+    version = content_version()
+    module, lessons = module_outline(lesson=lesson, version=version)
+    progress = _progress(user=user, lessons={module.pk: lessons})[module.pk]
     position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), 0)
     return {
         "module": module,
@@ -201,4 +224,5 @@ def lesson_detail_for(*, lesson, user):
         "previous_lesson": lessons[position - 1] if position > 0 else None,
         "next_lesson_in_order": lessons[position + 1] if position + 1 < len(lessons) else None,
         "is_done": lesson.pk in progress.done_ids,
+        "content_version": version,  # the lesson body's cached rendering is keyed by it
     }

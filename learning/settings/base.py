@@ -112,6 +112,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Persistent connections: a request reuses its worker's connection (checked first, so one the database closed
+# is replaced) instead of opening one (and, on SQLite, running the PRAGMAs again) every time. 0 closes each
+# connection at the end of its request.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
+# PostgreSQL's JIT compiles any query whose estimated cost passes jit_above_cost: ~45-50 ms spent on the
+# coverage aggregates, which run in milliseconds, and never repaid on this workload of short queries. Off per
+# connection (a startup option, so it holds for every query without a SET); DATABASE_JIT=true restores it.
+# Behind PgBouncer, which drops startup options, set it on the role instead (docs/scaling.md).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not env.bool(
+    "DATABASE_JIT", default=False
+):
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
+# Reports and exports may read from a read replica (learning/core/db_router.py); writes always go to default.
+if env("DATABASE_REPLICA_URL", default=""):
+    _replica = env.db("DATABASE_REPLICA_URL")
+    _replica["OPTIONS"] = {**_replica.get("OPTIONS", {}), **DATABASES["default"].get("OPTIONS", {})}
+    DATABASES["replica"] = {**_replica, "ATOMIC_REQUESTS": False, "TEST": {"MIRROR": "default"}}
+REPORTS_DATABASE = "replica" if "replica" in DATABASES else "default"
+DATABASE_ROUTERS = ["learning.core.db_router.ReportsReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -142,7 +163,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# In process memory by default (one process: development, tests); Redis in production, where every worker must
+# see the same sessions and the same forgotten records (docs/scaling.md, "Caching").
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10000)
+# Sessions are read from the cache and written to both, so a request reads no session row and a cache that is
+# emptied loses nobody's sign-in.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# How long a person's navigation record (roles and counts) may be served from the cache if an event that
+# changes it was missed (a bulk update sends no signal); the events themselves forget it at once.
+PERSON_CACHE_SECONDS = env.int("PERSON_CACHE_SECONDS", default=300)
+# How long each process keeps Wagtail's site root paths in its own memory (they change only when a site or
+# its root page does); a change in this process forgets them at once.
+SITE_ROOT_PATHS_MEMO_SECONDS = env.int("SITE_ROOT_PATHS_MEMO_SECONDS", default=60)
 
 # --- Response headers (see docs/deployment.md). Scripts and styles come only from our own static files:
 # nothing inline, nothing from elsewhere. Lesson videos may be framed from the video sites in
@@ -333,6 +367,26 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+# One queue per workload, so a burst of certificates or a month's reports never delays a learner's recount
+# (docs/scaling.md gives the worker command for each). Opt-in: unset, every task stays on the default queue
+# that a single `celery worker` consumes (development, tests).
+CELERY_TASK_ROUTES = (
+    {
+        "certificates.tasks.certificate_email": {"queue": "email"},
+        "certificates.tasks.certificates_email": {"queue": "email"},
+        "certificates.tasks.*": {"queue": "certificates"},
+        "learning.coverage.tasks.reminders_daily": {"queue": "email"},
+        "learning.coverage.tasks.digests_weekly": {"queue": "email"},
+        "learning.coverage.tasks.staff_invitation_send": {"queue": "email"},
+        "learning.organisations.tasks.invitation_send": {"queue": "email"},
+        "assessments.tasks.notification_email": {"queue": "email"},
+        "learning.coverage.tasks.*": {"queue": "reports"},
+        "learning.privacy.tasks.*": {"queue": "reports"},
+        "assessments.tasks.reflection_export_render": {"queue": "reports"},
+    }
+    if env.bool("CELERY_QUEUES_PER_WORKLOAD", default=False)
+    else {}
+)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {

@@ -7,6 +7,7 @@ from django.utils import timezone
 from assessments.models import Notification
 from learning.core.links import absolute_url
 from learning.core.mail import email_send
+from learning.core.person_cache import person_cache_forget
 from learning.core.tasks_queue import queue_after_commit
 
 
@@ -45,4 +46,7 @@ def notifications_mark_read(*, user, ids=None, url=None) -> int:
     the page is reading the news). Nobody else's notifications are touched."""
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
     unread = unread.filter(pk__in=list(ids)) if ids is not None else unread.filter(url=url)
-    return unread.update(read_at=timezone.now())
+    marked = unread.update(read_at=timezone.now())
+    if marked:
+        person_cache_forget([user.pk])  # the navigation's unread count; an update sends no signal
+    return marked

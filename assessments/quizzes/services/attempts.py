@@ -51,13 +51,21 @@ def _draw(quiz: Quiz, rng: random.Random) -> list[Question]:
     return [questions[pk] for pk in ids]
 
 
-@transaction.atomic
 def attempt_start(*, user, quiz: Quiz, rng: random.Random | None = None) -> Attempt:
     """Resume the person's open attempt, or start a new one if the attempt limit allows."""
-    open_attempt = Attempt.objects.filter(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS).first()
+    try:
+        with transaction.atomic():
+            return _attempt_start(user=user, quiz=quiz, rng=rng)
+    except IntegrityError:  # a second tab started one at the same moment: use that one
+        return Attempt.objects.get(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS)
+
+
+def _attempt_start(*, user, quiz, rng):
+    attempts = list(Attempt.objects.filter(user=user, quiz=quiz))  # the open one, and how many were used
+    open_attempt = next((a for a in attempts if a.status == Attempt.Status.IN_PROGRESS), None)
     if open_attempt:
         return open_attempt
-    used = Attempt.objects.filter(user=user, quiz=quiz).count()
+    used = len(attempts)
     if quiz.attempts_allowed and used >= quiz.attempts_allowed:
         raise ServiceError(
             _("You have used all %(n)s attempts allowed for this quiz.") % {"n": quiz.attempts_allowed},
@@ -66,19 +74,13 @@ def attempt_start(*, user, quiz: Quiz, rng: random.Random | None = None) -> Atte
     rng = rng or random.SystemRandom()
     drawn = _draw(quiz, rng)
     now = timezone.now()
-    try:
-        with transaction.atomic():
-            attempt = Attempt.objects.create(
-                user=user,
-                quiz=quiz,
-                number=used + 1,
-                pass_mark=quiz.pass_mark,
-                deadline=now + timedelta(minutes=quiz.time_limit_minutes)
-                if quiz.time_limit_minutes
-                else None,
-            )
-    except IntegrityError:  # a second tab started one at the same moment: use that one
-        return Attempt.objects.get(user=user, quiz=quiz, status=Attempt.Status.IN_PROGRESS)
+    attempt = Attempt.objects.create(
+        user=user,
+        quiz=quiz,
+        number=used + 1,
+        pass_mark=quiz.pass_mark,
+        deadline=now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None,
+    )
     items = []
     for position, question in enumerate(drawn, start=1):
         snapshot = snapshot_of(question)
@@ -102,6 +104,18 @@ def _clean_selection(item: AttemptQuestion, keys) -> list[str]:
     return chosen
 
 
+def _select(items, answers: dict) -> list[AttemptQuestion]:
+    """Put `answers` ({position: [option keys]}) on `items`; returns the items changed."""
+    by_position = {item.position: item for item in items}
+    changed = []
+    for position, keys in answers.items():
+        item = by_position.get(int(position))
+        if item is not None:
+            item.selected = _clean_selection(item, keys)
+            changed.append(item)
+    return changed
+
+
 @transaction.atomic
 def attempt_save_answers(*, attempt: Attempt, answers: dict) -> Attempt:
     """Save answers given so far ({position: [option keys]}); closing the browser loses nothing."""
@@ -110,32 +124,46 @@ def attempt_save_answers(*, attempt: Attempt, answers: dict) -> Attempt:
         raise ServiceError(_("This attempt has already been submitted."), code="submitted")
     if attempt.deadline and timezone.now() > attempt.deadline:
         raise ServiceError(_("The time limit has passed; your saved answers will be marked."), code="timeout")
-    items = {item.position: item for item in attempt.items.all()}
-    changed = []
-    for position, keys in answers.items():
-        item = items.get(int(position))
-        if item is not None:
-            item.selected = _clean_selection(item, keys)
-            changed.append(item)
-    AttemptQuestion.objects.bulk_update(changed, ["selected"])
+    AttemptQuestion.objects.bulk_update(_select(attempt.items.all(), answers), ["selected"])
     return attempt
+
+
+def _locked_with_items(attempt_id) -> tuple[Attempt, list[AttemptQuestion]]:
+    """The attempt (with its person, quiz and module), locked, and its questions, in one read."""
+    items = list(
+        AttemptQuestion.objects.select_for_update(of=("attempt",))
+        .select_related("attempt__user", "attempt__quiz__module")
+        .filter(attempt_id=attempt_id)
+    )
+    if not items:  # an attempt with no questions (none is drawn so): the attempt alone
+        attempt = Attempt.objects.select_for_update(of=("self",)).select_related("user", "quiz__module")
+        return attempt.get(pk=attempt_id), []
+    attempt = items[0].attempt
+    for item in items:
+        item.attempt = attempt
+    return attempt, items
 
 
 @transaction.atomic
 def attempt_submit(*, attempt: Attempt, answers: dict | None = None) -> Attempt:
     """Grade the attempt once. A double or replayed submit returns the graded attempt unchanged; after
-    the time limit, only the answers saved in time are marked."""
-    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    the time limit, only the answers saved in time are marked.
+
+    One locked read of the attempt with its questions (and its person, quiz and module), graded in memory,
+    then one write of the questions' answers and marks and one of the attempt: four statements with the
+    completion check, whatever the number of questions. The lock on the attempt's row makes two submits of
+    one attempt take turns (the second finds it graded); submits of different attempts never wait on each
+    other."""
+    attempt, items = _locked_with_items(attempt.pk)
     if attempt.status == Attempt.Status.GRADED:
         return attempt
     now = timezone.now()
     timed_out = bool(attempt.deadline and now > attempt.deadline)
     if answers and not timed_out:
-        attempt_save_answers(attempt=attempt, answers=answers)
-    items = list(attempt.items.all())
+        _select(items, answers)
     for item in items:
         item.mark = scoring.question_mark(item.snapshot, item.selected)
-    AttemptQuestion.objects.bulk_update(items, ["mark"])
+    AttemptQuestion.objects.bulk_update(items, ["selected", "mark"])
     attempt.score = scoring.attempt_score(item.mark for item in items)
     attempt.passed = attempt.score >= attempt.pass_mark
     attempt.status, attempt.submitted_at, attempt.timed_out = Attempt.Status.GRADED, now, timed_out

@@ -13,9 +13,11 @@ from .status import status_conditions, valid_completions
 COUNTED = ("completed", "in_progress", "overdue", "expiring")
 
 
-def requirement_counts(requirements, *, group_by, now=None) -> list[dict]:
-    """Rows of `group_by` values with assigned, not_started, in_progress, completed, overdue and expiring."""
-    conditions = status_conditions(now)
+def requirement_counts(requirements, *, group_by, people, now=None) -> list[dict]:
+    """Rows of `group_by` values with assigned, not_started, in_progress, completed, overdue and expiring.
+    `people`: the user ids the requirements belong among (an organisation's members), which keeps each
+    subquery to that organisation's rows."""
+    conditions = status_conditions(now, people=people)
     rows = list(
         requirements.order_by()
         .values(*group_by)
@@ -31,11 +33,16 @@ def framework_counts(memberships, *, group_by=("team_id",), now=None) -> tuple[l
     hold a valid completion of any module at that level."""
     now = now or timezone.now()
     levels = list(FrameworkLevel.objects.order_by("framework", "order"))
+    people = memberships.order_by().values("user_id")  # each level's subquery reads these people's rows only
     trained = {
         f"level_{level.pk}": Count(
             "pk",
             filter=Q(
-                Exists(valid_completions(now=now, user_ref="user").filter(module__framework_levels=level))
+                Exists(
+                    valid_completions(now=now, user_ref="user", people=people).filter(
+                        module__framework_levels=level
+                    )
+                )
             ),
         )
         for level in levels

@@ -56,7 +56,9 @@ def _stored_cells(scope):
 
 
 def _live_cells(scope, now):
-    rows = requirement_counts(scope.requirements(), group_by=("membership__team_id", "module_id"), now=now)
+    rows = requirement_counts(
+        scope.requirements(), group_by=("membership__team_id", "module_id"), people=scope.people(), now=now
+    )
     return {
         (row.pop("membership__team_id"), row.pop("module_id")): CoverageRollup(**row) for row in rows
     }, now
@@ -100,7 +102,9 @@ def dashboard_for(scope, *, now=None) -> Dashboard:
     )
     for status in ("overdue", "expiring"):
         listed = requirements_in(scope, status=status, now=now)
-        dashboard.lists[status] = (list(listed[:LIST_LENGTH]), listed.count())
+        # The totals hold the same count (stored or just counted): no second pass over every requirement.
+        count = sum(getattr(total, status) for total in dashboard.totals.values())
+        dashboard.lists[status] = (list(listed[:LIST_LENGTH]), count)
     return dashboard
 
 

@@ -1,7 +1,7 @@
 """Requirements of people, with their state: what a learner sees on My learning, what reminders list, and the
 drill-down lists of a dashboard."""
 
-from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Subquery
+from django.db.models import BooleanField, Case, ExpressionWrapper, OuterRef, Subquery, Value, When
 from django.utils import timezone
 
 from learning.progress.models import ModuleCompletion
@@ -21,13 +21,13 @@ def _last_expiry():
     )
 
 
-def with_status(requirements, *, now=None):
+def with_status(requirements, *, now=None, people=None):
     """Each requirement annotated with is_completed, is_in_progress, is_not_started, is_overdue, is_expiring
-    and last_expiry."""
+    and last_expiry; `people` restricts the status subqueries to those user ids (see selectors.status)."""
     now = now or timezone.now()
     flags = {
         f"is_{name}": ExpressionWrapper(condition, output_field=BooleanField())
-        for name, condition in status_conditions(now).items()
+        for name, condition in status_conditions(now, people=people).items()
     }
     return requirements.annotate(**flags, last_expiry=_last_expiry())
 
@@ -47,6 +47,7 @@ def assigned_to(*, user, now=None) -> list:
         with_status(
             Requirement.objects.filter(membership__user=user, membership__is_active=True, module__live=True),
             now=now,
+            people=[user.pk],
         )
         .select_related("module", "organisation")
         .order_by("due_on", "module__title")
@@ -64,7 +65,12 @@ def requirements_in(scope, *, status=None, now=None):
     module and `last_expiry` in the same query, ordered for a list."""
     requirements = scope.requirements()
     if status is not None:
-        requirements = requirements.filter(status_conditions(now)[status])
+        # As a per-row flag, not a bare WHERE EXISTS: PostgreSQL would turn that into a semi-join and scan the
+        # whole platform's completions; the flag is checked per requirement through the (user, module) index.
+        condition = status_conditions(now, people=scope.people())[status]
+        requirements = requirements.alias(
+            in_status=Case(When(condition, then=Value(True)), default=Value(False))
+        ).filter(in_status=True)
     return (
         requirements.annotate(last_expiry=_last_expiry())
         .select_related("membership__user", "membership__team", "module")
@@ -75,7 +81,7 @@ def requirements_in(scope, *, status=None, now=None):
 def record_requirements(*, membership, now=None) -> list:
     """A person's requirements in one organisation, with their state, for their record."""
     rows = list(
-        with_status(Requirement.objects.filter(membership=membership), now=now)
+        with_status(Requirement.objects.filter(membership=membership), now=now, people=[membership.user_id])
         .select_related("module")
         .order_by("due_on", "module__title")
     )

@@ -11,6 +11,12 @@ from learning.organisations.selectors import memberships_for_user
 from ..models import Requirement
 
 
+def organisation_people(*, organisation_id):
+    """The user ids of everyone with a membership of the organisation, as a subquery: what the status
+    subqueries are restricted to, so that counting one organisation reads only its own people's rows."""
+    return Membership.objects.filter(organisation_id=organisation_id).order_by().values("user_id")
+
+
 def workforce(*, organisation_id):
     """The people required training applies to: active memberships with the learner role."""
     return Membership.objects.active().learners().in_organisation(organisation_id)
@@ -39,6 +45,10 @@ class Scope:
         if self.job_title:
             people = people.alias(title=Lower("job_title")).filter(title=self.job_title.lower())
         return people
+
+    def people(self):
+        """The user ids the scope's requirements can belong to (see `organisation_people`)."""
+        return organisation_people(organisation_id=self.organisation.pk)
 
     def requirements(self):
         requirements = Requirement.objects.filter(organisation=self.organisation)

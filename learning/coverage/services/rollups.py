@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from ..models import WHOLE_ORGANISATION, CoverageRollup, CoverageSnapshot, FrameworkRollup, Requirement
 from ..selectors.aggregates import framework_counts, requirement_counts
-from ..selectors.scope import workforce
+from ..selectors.scope import organisation_people, workforce
 from .requirements import assigned_enrol, lock_organisation, requirements_sync
 
 
@@ -29,6 +29,7 @@ def rollups_recompute(*, organisation_id, module_id, now=None) -> list[CoverageR
     counts = requirement_counts(
         Requirement.objects.filter(organisation_id=organisation_id, module_id=module_id),
         group_by=("membership__team_id",),
+        people=organisation_people(organisation_id=organisation_id),
         now=now,
     )
     total, rows = Counter(), []

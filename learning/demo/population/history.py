@@ -3,6 +3,7 @@ certificates) for what each person was required to do, and some learning they ch
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import lru_cache
 
 from django.utils import timezone
 
@@ -23,9 +24,15 @@ class ModuleFacts:
     validity_months: int | None
 
 
+@lru_cache(maxsize=4096)
+def _midnight(day):
+    return timezone.make_aware(datetime.combine(day, time()))
+
+
 def at(day, rng):
-    """A moment in the working day of `day`."""
-    return timezone.make_aware(datetime.combine(day, time(rng.randint(8, 17), rng.randint(0, 59))))
+    """A moment in the working day of `day` (the same wall-clock time as making it aware directly: adding to
+    an aware datetime keeps its zone, and no working hour falls in a clock change)."""
+    return _midnight(day) + timedelta(hours=rng.randint(8, 17), minutes=rng.randint(0, 59))
 
 
 def _between(start, end, rng):

@@ -17,12 +17,15 @@ class Command(BaseCommand):
         parser.add_argument("--staff", type=int, default=250, help="people per organisation")
         parser.add_argument("--days", type=int, default=365, help="days of history")
         parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--prefix", default="Generated organisation", help="organisations are named '<prefix> 001' on"
+        )
 
     def handle(self, *args, **options):
         started = time.perf_counter()
         organisations = [
             Organisation.objects.get_or_create(
-                name=f"Generated organisation {i:03d}", defaults={"kind": Organisation.Kind.NHS_BOARD}
+                name=f"{options['prefix']} {i:03d}", defaults={"kind": Organisation.Kind.NHS_BOARD}
             )[0]
             for i in range(1, options["organisations"] + 1)
         ]

@@ -1,0 +1,83 @@
+"""What content costs no query to serve twice: Wagtail's site root paths in each process's memory, and a
+content version that any cached rendering of pages (a lesson's body, a module's outline) puts in its key.
+
+Any save, publication, move or deletion of a page, image or document gives the content a new version, so
+everything cached under the old one is simply no longer read (and expires). Editors change content rarely;
+learners read it all day."""
+
+import logging
+import time
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Site, get_page_models
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
+CONTENT_VERSION_KEY = "modules:content-version"
+_site_root_paths = {"paths": None, "read_at": 0.0}
+
+
+def content_version() -> str:
+    """The current content version: part of the key of anything rendered from pages."""
+    return cache.get_or_set(CONTENT_VERSION_KEY, lambda: uuid4().hex[:12], timeout=None)
+
+
+def content_changed(**kwargs) -> None:
+    """A new content version, now and after the transaction commits (so no request reading the old content
+    meanwhile keeps it under the new one)."""
+
+    def renew():
+        try:
+            cache.set(CONTENT_VERSION_KEY, uuid4().hex[:12], timeout=None)
+        except Exception:  # a save never fails because the cache cannot be reached (e.g. Redis down)
+            logger.warning("Could not renew the content version", exc_info=True)
+
+    renew()
+    transaction.on_commit(renew, robust=True)
+
+
+def site_root_paths_forget() -> None:
+    _site_root_paths["paths"] = None
+
+
+def _memoise_site_root_paths() -> None:
+    """Wagtail keeps the site root paths in Django's cache and reads them for every page URL it builds (19 to
+    24 times for the catalogue, each a round trip to Redis). They change only when a site or its root page
+    does: keep them in this process for SITE_ROOT_PATHS_MEMO_SECONDS, and forget them whenever Wagtail
+    clears its own copy (on those changes in this process)."""
+    read, clear = Site.get_site_root_paths, Site.clear_site_root_paths_cache
+
+    def get_site_root_paths():
+        memo = _site_root_paths
+        if (
+            memo["paths"] is None
+            or time.monotonic() - memo["read_at"] > settings.SITE_ROOT_PATHS_MEMO_SECONDS
+        ):
+            memo["paths"], memo["read_at"] = read(), time.monotonic()
+        return memo["paths"]
+
+    def clear_site_root_paths_cache():
+        site_root_paths_forget()
+        clear()
+
+    Site.get_site_root_paths = staticmethod(get_site_root_paths)
+    Site.clear_site_root_paths_cache = staticmethod(clear_site_root_paths_cache)
+
+
+def register() -> None:
+    _memoise_site_root_paths()
+    # One receiver per model (not for every sender): a post_delete receiver for every model would make Django
+    # fetch each row before a bulk delete anywhere.
+    for model in (*get_page_models(), get_image_model(), get_document_model()):
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"content_saved_{model._meta.label}")
+        post_delete.connect(
+            content_changed, sender=model, dispatch_uid=f"content_deleted_{model._meta.label}"
+        )
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(content_changed, dispatch_uid=f"content_{id(signal)}")
