@@ -20,7 +20,7 @@ PEOPLE = 50
 
 
 @pytest.fixture
-def quiz(real_services, transactional_db):
+def quiz(real_services, transactional_db, django_db_serialized_rollback):
     quiz = Quiz.objects.create(title="At once", pass_mark=50, questions_per_attempt=6, draw=Quiz.Draw.RANDOM)
     questions_write(quiz=quiz, questions=[make_bank_question(n) for n in range(12)])
     return quiz

@@ -172,7 +172,7 @@ def _parse_question(raw: str, comments: list[str]) -> Question:
     question.name = name or clean_name(html_to_plain(question.text)[:80])
     for comment in comments:
         question.tags += [clean_tag(t.replace("\\]", "]")) for t in _TAG_RE.findall(comment)]
-        if found := _ID_RE.search(comment):
+        if found := _ID_RE.search(_TAG_RE.sub("", comment)):  # not an "[id:" inside a tag's own text
             question.idnumber = clean_name(found.group(1).replace("\\]", "]"))
         question.shuffle &= not _SHUFFLE_OFF_RE.search(_ID_RE.sub("", _TAG_RE.sub("", comment)))
     body = body.strip()

@@ -287,6 +287,12 @@ def test_gift_to_xml_to_gift(bank):
     assert_clean_report(parse_gift(export_gift(via_xml.questions)), bank)
 
 
+def test_a_tag_that_looks_like_an_id_number_stays_a_tag():
+    """Found by the round trip above: the tag "[id:0" was read back as the question's ID number."""
+    [question] = parse_gift("// [tag:[id:0]\n::Q::Is it?{T}\n").questions
+    assert (question.tags, question.idnumber) == (["[id:0"], "")
+
+
 @settings(max_examples=50, deadline=None)
 @given(banks)
 def test_reported_lines_point_at_each_question(bank):
