@@ -8,7 +8,7 @@ from modules.models import ModulePage
 
 from .models import Certificate, CertificateEvent, new_verification_code
 from .pdf import render_certificate_pdf
-from .services import _framework_line
+from .services import framework_line
 
 BATCH = 5000
 
@@ -16,7 +16,7 @@ BATCH = 5000
 def _module_lines(module_ids):
     """{module id: (title, framework line)}, read once per module rather than once per certificate."""
     modules = ModulePage.objects.filter(pk__in=module_ids)
-    return {module.pk: (module.title, _framework_line(module)) for module in modules}
+    return {module.pk: (module.title, framework_line(module)) for module in modules}
 
 
 def certificates_backfill(*, completions, organisation, users) -> int:

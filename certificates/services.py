@@ -43,7 +43,7 @@ def _memberships(user_ids) -> dict[int, list[tuple[int, str]]]:
     return found
 
 
-def _framework_line(module):
+def framework_line(module):
     """The framework levels the module's mappings claim, per framework, e.g. "NES Transforming Psychological
     Trauma: Trauma-informed" ("; " between frameworks), cut to the snapshot field's length."""
     levels = {}
@@ -61,7 +61,7 @@ def _certificate_for(completion, *, version, organisations=None, framework_level
     if organisations is None:
         organisations = _memberships([user.pk]).get(user.pk, [])
     if framework_levels is None:
-        framework_levels = _framework_line(completion.module)
+        framework_levels = framework_line(completion.module)
     return Certificate(
         completion=completion,
         version=version,
@@ -142,7 +142,7 @@ def _issue_locked(completion_ids) -> tuple[dict, list]:
     lines = {}
     for completion in owed:
         if completion.module_id not in lines:
-            lines[completion.module_id] = _framework_line(completion.module)
+            lines[completion.module_id] = framework_line(completion.module)
     stored, errors = [], []
     for completion in owed:
         certificate = _certificate_for(
