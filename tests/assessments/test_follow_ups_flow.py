@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.timezone import localtime
 from follow_up_world import TEXT, follow_up_due, follow_up_submitted, world_build
 
 from assessments.models import FollowUp, Notification
@@ -33,7 +34,7 @@ def test_my_learning_shows_the_follow_up_due_and_its_page_says_who_will_read_it(
     html = client.get(reverse("follow_up_detail", args=[follow_up.pk])).content.decode()
     assert "Working with families" in html and PROMPT in html
     assert "What difference has it made for the people and families you work with?" in html
-    assert follow_up.completion.completed_at.strftime("%-d %B %Y") in html
+    assert localtime(follow_up.completion.completed_at).strftime("%-d %B %Y") in html
     assert "Only you and Sam Reid, your supervisor at NHS Home, will read it." in html
     assert "Your workforce lead sees only how many follow-ups were sent and signed off" in html
 

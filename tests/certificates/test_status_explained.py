@@ -62,7 +62,7 @@ def test_an_expired_certificate_says_when_and_links_the_module_to_take_again(
     if swept:
         certificate_expire(certificate=certificate)
     client.force_login(member.user)
-    expired_on = certificate.expires_at.strftime("%-d %B %Y")
+    expired_on = timezone.localtime(certificate.expires_at).strftime("%-d %B %Y")
     for html in _pages(client, certificate):
         assert f"It expired on {expired_on}" in html
         assert f'<a href="{module.url}">Take Safe and Together basics again to renew it</a>' in html

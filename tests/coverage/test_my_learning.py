@@ -1,9 +1,10 @@
 """Learners see what is assigned to them and when it is due on My learning, overdue first."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from learning.coverage import services
 
@@ -16,7 +17,7 @@ def _assign(committed, org, module, days):
         organisation=org.organisation,
         module=module,
         created_by=None,
-        due_on=date.today() + timedelta(days=days),
+        due_on=timezone.localdate() + timedelta(days=days),
     )
 
 
@@ -34,7 +35,7 @@ def test_assigned_training_with_due_dates_overdue_first(client, org, make_module
     section = page[page.index('id="assigned"') : page.index('id="in-progress"')]
     assert section.index("Late module") < section.index("Later module")
     assert section.count("Overdue") == 1 and "Done module" not in section
-    assert (date.today() - timedelta(days=2)).strftime("%-d %b %Y") in section
+    assert (timezone.localdate() - timedelta(days=2)).strftime("%-d %b %Y") in section
 
 
 @pytest.mark.parametrize("count", [2, 8])

@@ -43,8 +43,8 @@ def test_the_staff_page_lists_a_pending_invitation_with_resend_and_cancel(client
     invitation.refresh_from_db()
     row = section[section.index("pending@example.org") :]
     assert "Learner, Supervisor" in row and "Outreach" in row
-    assert invitation.sent_at.strftime("%-d %b %Y") in row  # sent
-    assert f"link works until {invitation.expires_at:%-d %b %Y}" in row
+    assert timezone.localtime(invitation.sent_at).strftime("%-d %b %Y") in row  # sent
+    assert f"link works until {timezone.localtime(invitation.expires_at):%-d %b %Y}" in row
     for name in ("invitation_resend", "invitation_cancel"):
         action = reverse(name, args=[lead.organisation.pk, invitation.pk])
         form = re.search(rf'<form method="post"[^>]*action="{action}"[^>]*>', section).group(0)
