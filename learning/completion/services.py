@@ -77,6 +77,46 @@ def completion_evaluate(*, user, module) -> ModuleCompletion | None:
     return completion
 
 
+@transaction.atomic
+def completion_record(
+    *, user, module, completed_at, source, recorded_by=None, cpd_minutes=0
+) -> ModuleCompletion:
+    """Record that `user` completed `module` somewhere other than the module itself: an attended event, a
+    verified external record, or a lead's entry (`ModuleCompletion.Source`). It counts toward requirements,
+    rollups and certificates exactly like a module completion, through the same events.
+
+    The completion falls in the person's current cycle (their enrolment's, or the first); idempotent like
+    `completion_evaluate`: when that cycle is already complete, the existing completion is returned.
+    """
+    if source == ModuleCompletion.Source.MODULE:
+        raise ValueError("A module's own completion is recorded by completion_evaluate.")
+    enrolment = Enrolment.objects.select_for_update().filter(user=user, module=module).first()
+    cycle = enrolment.cycle if enrolment else 1
+    existing = ModuleCompletion.objects.filter(user=user, module=module, cycle=cycle).first()
+    if existing:
+        return existing
+    try:
+        with transaction.atomic():
+            completion = ModuleCompletion.objects.create(
+                user=user,
+                module=module,
+                cycle=cycle,
+                completed_at=completed_at,
+                module_revision_id=module.live_revision_id,
+                cpd_minutes=cpd_minutes,
+                expires_at=add_months(completed_at, module.validity_months)
+                if module.validity_months
+                else None,
+                source=source,
+                recorded_by=recorded_by,
+            )
+    except IntegrityError:
+        return ModuleCompletion.objects.get(user=user, module=module, cycle=cycle)
+    events.module_completed.send(sender=ModuleCompletion, completion_id=completion.pk)
+    events.learner_progress_changed.send(sender=ModuleCompletion, user_id=user.pk, module_id=module.pk)
+    return completion
+
+
 def completions_repair() -> int:
     """Nightly: record the completions whose rule is met but that no event recorded (a crash or a lost race
     between the lessons, the quiz and the sign-off). Returns how many it recorded. Safe to run again."""

@@ -72,6 +72,14 @@ class ModuleCompletion(models.Model):
         ACTIVE = "active", _("Active")
         EXPIRED = "expired", _("Expired")
 
+    class Source(models.TextChoices):
+        """Where the learning happened: shown wherever the completion is drilled into."""
+
+        MODULE = "module", _("Online module")
+        EVENT = "event", _("Attended event")
+        EXTERNAL = "external", _("Verified external learning")
+        RECORDED = "recorded", _("Recorded by a lead")
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_completions"
     )
@@ -83,6 +91,11 @@ class ModuleCompletion(models.Model):
     cpd_minutes = models.PositiveIntegerField(default=0)
     expires_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.MODULE)
+    # Who recorded a completion that did not come from the module itself (a facilitator, a verifier, a lead).
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-completed_at"]
