@@ -37,7 +37,8 @@ METHOD = (
     "directly; the nightly repair is coverage_repair for every organisation in turn. Certificates: "
     "render_certificate_pdf ten at a time vs a `celery -A learning worker -c 1` subprocess issuing the "
     "certificates of completions committed at once, timed until the last certificate row exists. Quiz: "
-    "attempt_start + attempt_submit for fresh people, and 50 threads released together by a barrier, each "
+    "attempt_submit timed alone on attempts just started (attempt_start) for fresh people, and 50 threads "
+    "(each starting and submitting) released together by a barrier, each "
     "with its own connection."
 )
 

@@ -88,7 +88,8 @@ def test_recount_and_repair_cost_the_same_queries_at_any_size(grown):
     more_people = grown(people=60)
     more_organisations = grown(organisations=3)
     assert small == more_people == more_organisations, (small, more_people, more_organisations)
-    assert small["recount"] <= 13 and small["repair"] <= 26, small
+    # One of each is the read of the requirements' stored facts (services/states.py) before counting them.
+    assert small["recount"] <= 14 and small["repair"] <= 27, small
 
 
 def test_dashboard_and_export_cost_the_same_queries_at_any_size(client, org, make_module):

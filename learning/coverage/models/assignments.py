@@ -117,6 +117,14 @@ class Requirement(models.Model):
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
     module = models.ForeignKey("modules.ModulePage", on_delete=models.CASCADE, related_name="+")
     due_on = models.DateField()
+    # The person's learning on the module as the last recount found it (selectors/status.py: stored_state):
+    # facts that change only when their records do, never with the clock, so the dashboard's lists compare
+    # them with today's date instead of probing the completions of every person in the organisation.
+    done_until = models.DateTimeField(
+        null=True, blank=True, help_text="When the latest active completion ends (far future: never)"
+    )
+    started = models.BooleanField(default=False, help_text="A lesson done in the current cycle")
+    last_expires_at = models.DateTimeField(null=True, blank=True, help_text="The latest completion's expiry")
 
     class Meta:
         constraints = [

@@ -8,16 +8,15 @@ from django.utils import timezone
 from modules.models import FrameworkLevel
 
 from ..models import CoverageRollup
-from .status import status_conditions, valid_completions
+from .status import valid_completions
 
 COUNTED = ("completed", "in_progress", "overdue", "expiring")
 
 
-def requirement_counts(requirements, *, group_by, people, now=None) -> list[dict]:
-    """Rows of `group_by` values with assigned, not_started, in_progress, completed, overdue and expiring.
-    `people`: the user ids the requirements belong among (an organisation's members), which keeps each
-    subquery to that organisation's rows."""
-    conditions = status_conditions(now, people=people)
+def requirement_counts(requirements, *, group_by, conditions) -> list[dict]:
+    """Rows of `group_by` values with assigned, not_started, in_progress, completed, overdue and expiring,
+    under `conditions` (selectors.status): `status_conditions` counts from the records themselves,
+    `stored_status_conditions` from the facts the last recount stored on each requirement."""
     rows = list(
         requirements.order_by()
         .values(*group_by)

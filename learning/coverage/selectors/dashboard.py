@@ -14,6 +14,7 @@ from modules.models import ModulePage
 from ..models import WHOLE_ORGANISATION, CoverageRollup, CoverageSnapshot, FrameworkRollup
 from .aggregates import framework_counts, requirement_counts, rollup_sum
 from .people import requirements_in
+from .status import status_conditions
 
 LIST_LENGTH = 10
 TREND_DAYS = 90
@@ -57,7 +58,9 @@ def _stored_cells(scope):
 
 def _live_cells(scope, now):
     rows = requirement_counts(
-        scope.requirements(), group_by=("membership__team_id", "module_id"), people=scope.people(), now=now
+        scope.requirements(),
+        group_by=("membership__team_id", "module_id"),
+        conditions=status_conditions(now, people=scope.people()),
     )
     return {
         (row.pop("membership__team_id"), row.pop("module_id")): CoverageRollup(**row) for row in rows

@@ -1,24 +1,11 @@
 """Requirements of people, with their state: what a learner sees on My learning, what reminders list, and the
 drill-down lists of a dashboard."""
 
-from django.db.models import BooleanField, Case, ExpressionWrapper, OuterRef, Subquery, Value, When
+from django.db.models import BooleanField, ExpressionWrapper, F
 from django.utils import timezone
 
-from learning.progress.models import ModuleCompletion
-
 from ..models import Requirement
-from .status import status_conditions
-
-
-def _last_expiry():
-    """When the person's latest completion of the module ends (or ended)."""
-    return Subquery(
-        ModuleCompletion.objects.filter(
-            user=OuterRef("membership__user"), module=OuterRef("module"), expires_at__isnull=False
-        )
-        .order_by("-expires_at")
-        .values("expires_at")[:1]
-    )
+from .status import latest_expiry, status_conditions, stored_status_conditions
 
 
 def with_status(requirements, *, now=None, people=None):
@@ -29,7 +16,7 @@ def with_status(requirements, *, now=None, people=None):
         f"is_{name}": ExpressionWrapper(condition, output_field=BooleanField())
         for name, condition in status_conditions(now, people=people).items()
     }
-    return requirements.annotate(**flags, last_expiry=_last_expiry())
+    return requirements.annotate(**flags, last_expiry=latest_expiry())
 
 
 def effective_due(requirement):
@@ -65,14 +52,11 @@ def requirements_in(scope, *, status=None, now=None):
     module and `last_expiry` in the same query, ordered for a list."""
     requirements = scope.requirements()
     if status is not None:
-        # As a per-row flag, not a bare WHERE EXISTS: PostgreSQL would turn that into a semi-join and scan the
-        # whole platform's completions; the flag is checked per requirement through the (user, module) index.
-        condition = status_conditions(now, people=scope.people())[status]
-        requirements = requirements.alias(
-            in_status=Case(When(condition, then=Value(True)), default=Value(False))
-        ).filter(in_status=True)
+        # From the facts the last recount stored on each requirement (selectors.status): a filter on the
+        # organisation's own rows, as fresh as the dashboard's counts, which are taken from the same facts.
+        requirements = requirements.filter(stored_status_conditions(now)[status])
     return (
-        requirements.annotate(last_expiry=_last_expiry())
+        requirements.annotate(last_expiry=F("last_expires_at"))
         .select_related("membership__user", "membership__team", "module")
         .order_by("due_on", "membership__user__last_name", "membership__user__first_name", "pk")
     )

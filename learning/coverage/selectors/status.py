@@ -11,16 +11,23 @@ Every subquery can be restricted to `people` (the user ids of one organisation's
 PostgreSQL hashes each subquery over the whole platform's completions (a hashed SubPlan) and the cost of one
 organisation's count follows the platform's size; with it, each hash is built from that organisation's rows
 only, through the (user, ...) indexes, and the cost follows the organisation's size.
+
+The same states can be read from the facts each recount stores on the requirement (`stored_state`:
+`done_until`, `started`, `last_expires_at`), which do not change with the clock: `stored_status_conditions`
+compares them with now, so the dashboard's lists and the stored rollups agree and cost a plain filter.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from learning.progress.models import LessonCompletion, ModuleCompletion
 
 EXPIRING_WITHIN_DAYS = 60
+# `done_until` of a completion that never expires: later than any date compared with it.
+DONE_FOREVER = datetime(9999, 12, 31, tzinfo=UTC)
 STATUSES = ("completed", "in_progress", "not_started", "overdue", "expiring")
 
 
@@ -42,25 +49,28 @@ def status_conditions(now=None, *, people=None) -> dict[str, Q]:
     lapsed = ModuleCompletion.objects.filter(
         user=OuterRef("membership__user"),
         module=OuterRef("module"),
-        expires_at__gte=timezone.make_aware(datetime.combine(today, time.min)),
+        expires_at__gte=_today_starts(today),
     )
-    lessons = LessonCompletion.objects.filter(
-        enrolment__user=OuterRef("membership__user"),
-        enrolment__module=OuterRef("module"),
-        cycle=F("enrolment__cycle"),
-    )
+    lessons = _lessons_in_cycle()
     if people is not None:
         lapsed, lessons = lapsed.filter(user_id__in=people), lessons.filter(enrolment__user_id__in=people)
-    lapsed_today = Q(Exists(lapsed))
-    done = Q(Exists(valid))
-    lasting = Q(
-        Exists(
-            valid.filter(
-                Q(expires_at__isnull=True) | Q(expires_at__gt=now + timedelta(days=EXPIRING_WITHIN_DAYS))
+    return _states(
+        done=Q(Exists(valid)),
+        lasting=Q(
+            Exists(
+                valid.filter(
+                    Q(expires_at__isnull=True) | Q(expires_at__gt=now + timedelta(days=EXPIRING_WITHIN_DAYS))
+                )
             )
-        )
+        ),
+        started=Q(Exists(lessons)),
+        lapsed_today=Q(Exists(lapsed)),
+        today=today,
     )
-    started = Q(Exists(lessons))
+
+
+def _states(*, done, lasting, started, lapsed_today, today) -> dict[str, Q]:
+    """The one definition of the states, from four facts about a requirement's person and module."""
     return {
         "completed": done,
         "in_progress": ~done & started,
@@ -68,3 +78,58 @@ def status_conditions(now=None, *, people=None) -> dict[str, Q]:
         "overdue": ~done & Q(due_on__lt=today) & ~lapsed_today,
         "expiring": done & ~lasting,
     }
+
+
+def _today_starts(today):
+    return timezone.make_aware(datetime.combine(today, time.min))
+
+
+def stored_state():
+    """Annotations computing a Requirement's stored facts from the records (what a recount writes):
+    `state_done_until`, `state_started`, `state_last_expires_at`. None of them depends on the time."""
+    active = ModuleCompletion.objects.filter(
+        user=OuterRef("membership__user"), module=OuterRef("module"), status=ModuleCompletion.Status.ACTIVE
+    )
+    return {
+        "state_done_until": Subquery(
+            active.annotate(until=Coalesce("expires_at", Value(DONE_FOREVER)))
+            .order_by("-until")
+            .values("until")[:1]
+        ),
+        "state_started": Exists(_lessons_in_cycle()),
+        "state_last_expires_at": latest_expiry(),
+    }
+
+
+def _lessons_in_cycle():
+    """The lessons the outer requirement's person has done in their current cycle of its module."""
+    return LessonCompletion.objects.filter(
+        enrolment__user=OuterRef("membership__user"),
+        enrolment__module=OuterRef("module"),
+        cycle=F("enrolment__cycle"),
+    )
+
+
+def latest_expiry():
+    """When the outer requirement's person's latest completion of its module ends (or ended)."""
+    return Subquery(
+        ModuleCompletion.objects.filter(
+            user=OuterRef("membership__user"), module=OuterRef("module"), expires_at__isnull=False
+        )
+        .order_by("-expires_at")
+        .values("expires_at")[:1]
+    )
+
+
+def stored_status_conditions(now=None) -> dict[str, Q]:
+    """{status: Q} over Requirements from their stored facts, as of `now`: the same states as
+    `status_conditions` once the requirement's last recount has seen its person's records."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    return _states(
+        done=Q(done_until__gt=now),
+        lasting=Q(done_until__gt=now + timedelta(days=EXPIRING_WITHIN_DAYS)),
+        started=Q(started=True),
+        lapsed_today=Q(last_expires_at__gte=_today_starts(today)),
+        today=today,
+    )

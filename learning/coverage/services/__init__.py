@@ -9,6 +9,7 @@ from .repair import coverage_nightly_queue, coverage_repair
 from .reports import monthly_reports_send, staff_invitation_send
 from .requirements import assigned_enrol, requirements_sync
 from .rollups import coverage_refresh, framework_recompute, progress_recount, rollups_recompute, snapshot_take
+from .states import requirement_states_refresh
 
 __all__ = [
     "assigned_enrol",
@@ -27,6 +28,7 @@ __all__ = [
     "partnership_sharing_set",
     "progress_recount",
     "reminders_send",
+    "requirement_states_refresh",
     "requirements_sync",
     "rollups_recompute",
     "snapshot_take",

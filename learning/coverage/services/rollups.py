@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from ..models import WHOLE_ORGANISATION, CoverageRollup, CoverageSnapshot, FrameworkRollup, Requirement
 from ..selectors.aggregates import framework_counts, requirement_counts
-from ..selectors.scope import organisation_people, workforce
+from ..selectors.scope import workforce
+from ..selectors.status import stored_status_conditions
 from .requirements import assigned_enrol, lock_organisation, requirements_sync
+from .states import requirement_states_refresh
 
 
 def _upsert(model, rows, *, scope, unique_fields, update_fields):
@@ -26,11 +28,10 @@ def rollups_recompute(*, organisation_id, module_id, now=None) -> list[CoverageR
     a row per team with requirements and the organisation total."""
     now = now or timezone.now()
     lock_organisation(organisation_id)
+    requirements = Requirement.objects.filter(organisation_id=organisation_id, module_id=module_id)
+    requirement_states_refresh(requirements=requirements)
     counts = requirement_counts(
-        Requirement.objects.filter(organisation_id=organisation_id, module_id=module_id),
-        group_by=("membership__team_id",),
-        people=organisation_people(organisation_id=organisation_id),
-        now=now,
+        requirements, group_by=("membership__team_id",), conditions=stored_status_conditions(now)
     )
     total, rows = Counter(), []
     for row in counts:
