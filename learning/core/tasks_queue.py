@@ -36,3 +36,39 @@ def queue_after_commit(task, *args, once: bool = False) -> None:
     ):
         return
     transaction.on_commit(_Send(task, args), robust=True)
+
+
+class _SendBatch:
+    """An on-commit callback that sends the items gathered in its transaction: `one.delay(item)` for a single
+    item, `many.delay(chunk)` per `size` of them for more."""
+
+    def __init__(self, one, many, size, item):
+        self.one, self.many, self.size, self.items, self.sent = one, many, size, [item], False
+        self.__qualname__ = f"{one.name}.delay"  # Django names a failed robust callback by it in the log
+
+    @property
+    def task(self):
+        return self.one if len(self.items) == 1 else self.many
+
+    def __call__(self):
+        self.sent = True
+        if len(self.items) == 1:
+            self.one.delay(self.items[0])
+            return
+        for start in range(0, len(self.items), self.size):
+            self.many.delay(self.items[start : start + self.size])
+
+
+def queue_batched_after_commit(*, one, many, item, size: int) -> None:
+    """Queue `item` for sending once the current transaction commits, gathered with the other items queued for
+    the same task in that transaction: a transaction that records 300 completions sends 300 / `size` messages,
+    not 300. Safe whichever savepoint added the callback: a savepoint that could still roll back and take the
+    callback with it is one this item was recorded in too (those already released cannot), and a task is
+    given ids only, skipping one whose row rolled back."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        for _sids, callback, _robust in connection.run_on_commit:
+            if isinstance(callback, _SendBatch) and not callback.sent and callback.one.name == one.name:
+                callback.items.append(item)
+                return
+    transaction.on_commit(_SendBatch(one, many, size, item), robust=True)

@@ -82,9 +82,9 @@ def test_completions_recorded_together_are_issued_by_one_task_per_batch(
     with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
         for completion in recorded:  # as an import or an event's attendance records them
             module_completed.send(sender=ModuleCompletion, completion_id=completion.pk)
-    (issue,) = [c for c in callbacks if getattr(c, "task", None) is not None]
+    (issue,) = [c for c in callbacks if getattr(c, "one", None) is tasks.certificate_issue]
     assert issue.task is tasks.certificate_issue_batch
-    assert issue.completion_ids == [c.pk for c in recorded]
+    assert issue.items == [c.pk for c in recorded]
     sent = []
     real_delay = tasks.certificate_issue_batch.delay
     monkeypatch.setattr(
@@ -196,4 +196,7 @@ def test_many_completions_in_one_transaction_leave_one_callback(
     ):
         for completion in recorded:
             module_completed.send(sender=ModuleCompletion, completion_id=completion.pk)
-    assert len(callbacks) == 1 and len(queries) == 2  # the savepoint and its release: nothing is read
+    issuing = [c for c in callbacks if getattr(c, "one", None) is tasks.certificate_issue]
+    assert len(issuing) == 1 and issuing[0].items == [c.pk for c in recorded]
+    certificate_queries = [q for q in queries.captured_queries if "certificates_" in q["sql"]]
+    assert certificate_queries == []  # nothing is read: the receiver only adds ids
