@@ -1,0 +1,1 @@
+"""Writes of provisioning: tokens, people (joiners, movers, leavers) and teams."""
