@@ -9,6 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	scripts/ensure-xmlsec  # SAML: xmlsec builds on libxmlsec1-dev where PyPI has no wheel for this machine
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
@@ -63,6 +64,8 @@ test-services: install
 
 test-browser: install
 	scripts/ensure-chromium
+	scripts/install-sso-peers
+	scripts/ensure-ralph
 	$(BIN)/pytest -m browser
 
 bench: install

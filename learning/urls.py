@@ -16,9 +16,14 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("learning.progress.urls")),
     path("", include("learning.organisations.urls")),
+    path("", include("learning.provisioning.urls")),  # SCIM 2.0 at /scim/v2/ and the lead's token page
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
+    path("", include("learning.events.urls")),
     path("coverage/", include("learning.coverage.urls")),
+    path("learning-elsewhere/", include("learning.records.urls")),
+    path("", include("learning.lti.urls")),  # LTI 1.3: an LMS launches modules (docs/standards.md)
+    path("", include("learning.xapi.urls")),  # an organisation's LRS, cmi5 export (docs/standards.md)
     path("", include("learning.privacy.urls_site")),
 ]
 

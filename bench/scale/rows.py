@@ -214,8 +214,8 @@ def quiz_rows(quiz, *, command) -> list[dict]:
             limit=12,
             command=command,
             raw=one,
-            why=f"{one['queries']} queries each, taking {one.get('query_ms', '?')} ms of one submit; starting "
-            f"the attempt (drawing the questions, not in the target) took {one.get('start_ms', '?')} ms",
+            why=f"{one['queries']} queries each, taking {one.get('query_ms', '?')} ms of one submit; "
+            f"starting the attempt (drawing its questions, not in the target): {one.get('start_ms', '?')} ms",
         ),
         row(
             "quiz submit, queries each",

@@ -46,5 +46,8 @@ class RequireMFAMiddleware:
 
 
 def _session_used_second_factor(request):
-    """allauth records each method this session was authenticated with, for this user only."""
-    return any(record.get("method") == "mfa" for record in get_authentication_records(request, request.user))
+    """allauth records each method this session was authenticated with, for this user only. A sign-in through
+    the organisation's identity provider ("socialaccount": the only providers are organisations', see
+    docs/sso.md) counts: the second factor is then the provider's, which says whether it used one."""
+    methods = {record.get("method") for record in get_authentication_records(request, request.user)}
+    return bool(methods & {"mfa", "socialaccount"})

@@ -18,7 +18,8 @@ from django.dispatch import Signal
 completion_check_due = Signal()
 
 # A module completion was recorded. Sent by learning.completion. Argument: completion_id (a ModuleCompletion).
-# Received by certificates, which queues the certificate.
+# Received by certificates, which queues the certificate, and learning.lti, which queues the score for the LMS
+# gradebook the module was launched from.
 module_completed = Signal()
 
 # A person's progress on a module moved (a lesson or the module completed). Sent by learning.progress and

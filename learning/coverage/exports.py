@@ -213,7 +213,17 @@ def record_workbook(record) -> bytes:
             ),
             (
                 _("Completions"),
-                [[_("Module"), _("Completed"), _("Cycle"), _("Expires"), _("Status"), _("CPD minutes")]]
+                [
+                    [
+                        _("Module"),
+                        _("Completed"),
+                        _("Cycle"),
+                        _("Expires"),
+                        _("Status"),
+                        _("Source"),
+                        _("CPD minutes"),
+                    ]
+                ]
                 + [
                     [
                         c.module.title,
@@ -221,6 +231,7 @@ def record_workbook(record) -> bytes:
                         c.cycle,
                         _date(c.expires_at),
                         c.get_status_display(),
+                        c.get_source_display(),
                         c.cpd_minutes,
                     ]
                     for c in record.completions
@@ -256,6 +267,7 @@ def record_csv(record) -> bytes:
             _("Status"),
             _("% of lessons"),
             _("Completed"),
+            _("Source"),
             _("Expires"),
             _("Certificate"),
         ]
@@ -273,6 +285,7 @@ def record_csv(record) -> bytes:
                 _status(required) if required else "",
                 enrolment.progress.percent if enrolment else "",
                 _date(completion and completion.completed_at),
+                completion.get_source_display() if completion else "",
                 _date(completion and completion.expires_at),
                 certificates.get(title, ""),
             ]

@@ -64,6 +64,7 @@ def navigation(request):
         NavLink(_("My learning"), reverse("my_learning")),
         NavLink(_("Catalogue"), reverse("catalogue")),
         NavLink(_("Certificates"), reverse("my_certificates")),
+        NavLink(_("Events"), reverse("event_list")),
         NavLink(
             _("Reflections"),
             reverse("reflection_list"),
@@ -80,6 +81,8 @@ def navigation(request):
                 count_label=ngettext("reflection to review", "reflections to review", counts["review"]),
             )
         )
+    if supervision or roles.led:
+        links.append(NavLink(_("Learning to verify"), reverse("records_verify_queue")))
     links += _organisation_links(user, roles.led)
     admin = roles.admin
     if admin:

@@ -14,6 +14,14 @@ were, or what they wrote, goes.
   "[removed]" (sessions stay, so supervisees' counts do not change).
 - Certificates are revoked with the reason "record erased" (the verify page says so, with no name), and their
   PDFs, the organisation's certificate ZIPs that may hold them, and their data exports are deleted.
+- Records of learning done elsewhere are deleted with their evidence; leads' reasons for completions recorded
+  for them become "[removed]" (learning/records/erasure.py).
+- The SCIM resources that name them (each organisation's user name and identifier for them) and the records of
+  their sessions are deleted (learning/provisioning/erasure.py).
+- Their xAPI key (the name statements give them) is deleted with the statements not yet sent, so later
+  learning cannot be tied to what their organisation's LRS holds (learning/xapi/erasure.py).
+- The LMS identities their account was launched as (with the name and email each LMS sent) are deleted with
+  their grade links (learning/lti/erasure.py).
 - Memberships end with a plain update, not a save: no recount is queued, so the organisation's rollups and
   snapshots keep counting the completions they had (numbers only, nothing that names the person).
 """
@@ -35,7 +43,11 @@ from learning.core.links import absolute_reverse
 from learning.core.mail import email_send
 from learning.core.retention import stored_files_delete
 from learning.coverage.models import EmailPreference, StaffImport
+from learning.lti.erasure import lti_erase
 from learning.organisations.models import Invitation, Membership
+from learning.provisioning.erasure import provisioning_erase
+from learning.records.erasure import records_erase
+from learning.xapi.erasure import xapi_erase
 
 from .models import DataExport, ErasureRecord, ErasureRequest
 
@@ -141,7 +153,14 @@ def person_erase(*, user, actor) -> ErasureRecord:
         raise ServiceError(_("You cannot erase your own account; ask another administrator."))
     needles = [n for n in (user.get_full_name(), user.email) if n.strip()]
     memberships = list(Membership.objects.filter(user=user))
-    counts = _erase_writing(user, memberships) | _erase_certificates(user, actor)
+    counts = (
+        _erase_writing(user, memberships)
+        | _erase_certificates(user, actor)
+        | records_erase(user=user)
+        | provisioning_erase(user=user)
+        | xapi_erase(user=user)
+        | lti_erase(user=user)
+    )
     _scrub(StaffImport, "content", needles, organisation__memberships__user=user)
     _scrub(Notification, "message", needles)
     _scrub(ModelLogEntry, "label", needles)

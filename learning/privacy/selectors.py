@@ -24,8 +24,10 @@ from assessments.models.supervision import SessionNote, SupervisionSession
 from assessments.practice.reflection_templates import stages_of
 from certificates.models import Certificate, CertificateBundle
 from learning.coverage.models import Assignment, EmailPreference, NotificationSent, Requirement, StaffImport
+from learning.events.models import Attendance, Booking
 from learning.organisations.models import Invitation, Membership
 from learning.progress.models import Enrolment, LessonCompletion, ModuleCompletion
+from learning.records.models import ExternalRecord
 
 from .models import DataExport, ErasureRequest
 
@@ -258,6 +260,57 @@ def _sessions(membership_ids):
     ]
 
 
+def _external_learning(user, files):
+    """Their records of learning done elsewhere, with the evidence files they uploaded."""
+    rows = []
+    for r in ExternalRecord.objects.filter(user=user).select_related("membership__organisation"):
+        evidence = f"external-learning/{r.pk}-{r.evidence.name.rsplit('/', 1)[-1]}" if r.evidence else None
+        if evidence:
+            files.append((evidence, r.evidence.name))
+        rows.append(
+            {
+                "title": r.title,
+                "provider": r.provider,
+                "completed_on": r.completed_on,
+                "hours": str(r.hours),
+                "participatory_hours": str(r.participatory_hours),
+                "organisation": r.membership.organisation.name,
+                "status": r.get_status_display(),
+                "decided_at": r.decided_at,
+                "decline_reason": r.decline_reason,
+                "evidence": evidence,
+            }
+        )
+    return rows
+
+
+def _event_bookings(user):
+    return [
+        {
+            "event": b.session.event.title,
+            "session_starts_at": b.session.starts_at,
+            "status": b.get_status_display(),
+            "waiting_list_position": b.waitlist_position,
+            "booked_at": b.created_at,
+            "updated_at": b.updated_at,
+        }
+        for b in Booking.objects.filter(user=user).select_related("session__event")
+    ]
+
+
+def _event_attendance(user):
+    return [
+        {
+            "event": a.session.event.title,
+            "session_starts_at": a.session.starts_at,
+            "attended": a.attended,
+            "marked_at": a.marked_at,
+            "note": a.note,
+        }
+        for a in Attendance.objects.filter(user=user).select_related("session__event")
+    ]
+
+
 def _certificates(user, files):
     rows = []
     for c in Certificate.objects.filter(user=user).prefetch_related("events"):
@@ -390,6 +443,9 @@ def personal_data(*, user) -> PersonalData:
         "follow_ups": _follow_ups(user),
         "supervision_sessions": _sessions(membership_ids),
         "certificates": _certificates(user, files),
+        "external_learning": _external_learning(user, files),
+        "event_bookings": _event_bookings(user),
+        "event_attendance": _event_attendance(user),
         "reflective_account_exports": _reflective_account_exports(user, files),
         "notifications": [
             {

@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "learning.core",
     "learning.organisations",
     "learning.progress",
+    "learning.sso",  # sign-in with an organisation's identity provider (docs/sso.md)
+    "learning.provisioning",  # joiners, movers and leavers through SCIM 2.0 (docs/scim.md)
     "learning.coverage",
     "learning.privacy",
     "learning.navigation",
@@ -28,7 +30,12 @@ INSTALLED_APPS = [
     "modules",
     "assessments",
     "learning.completion",
+    "learning.events",
+    "learning.xapi",
+    "learning.records",
     "certificates",
+    "learning.lti",
+    "lti_tool",  # django-lti: LTI registrations, deployments, keys and launch users (learning/lti)
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -47,6 +54,10 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",  # every sign-in's session, so a leaver can be signed out everywhere
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "django_celery_beat",
     "csp",
     "django.contrib.auth",
@@ -74,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "learning.sso.middleware.SignOnGuardMiddleware",  # identity-provider pages: a clear page, never a 500
     "learning.accounts.middleware.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -242,7 +254,16 @@ PERMISSIONS_POLICY = {
 SITE_NAME = env("SITE_NAME", default="Whole Family Learning")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "my_learning"
-ACCOUNT_ADAPTER = "learning.accounts.adapter.AccountAdapter"
+# learning.sso's adapters extend learning.accounts' with single sign-on's rules (docs/sso.md).
+ACCOUNT_ADAPTER = "learning.sso.adapter.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "learning.sso.adapter.SocialAccountAdapter"
+# An organisation's identity provider finds an existing account by address (only for the organisation's own
+# domains: the adapter) and links it; the provider gave name and address, so there is no sign-up form.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# Keeps the SAML assertion's AuthnContextClassRef, to record whether the IdP used a second factor.
+SOCIALACCOUNT_PROVIDERS = {"saml": {"provider_class": "learning.sso.providers.SAMLProvider"}}
 ACCOUNT_FORMS = {"signup": "learning.accounts.forms.SignupForm"}  # with an invitation, its address only
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -284,6 +305,8 @@ ACCOUNT_SIGNUP_REDIRECT_URL = INVITATION_ACCEPTED_URL  # sign-up is by invitatio
 REFLECTION_REVIEW_DAYS = env.int(
     "REFLECTION_REVIEW_DAYS", default=14
 )  # a submitted reflection is overdue after this
+# Largest evidence file (PDF, PNG or JPEG) on a record of learning done elsewhere (learning/records).
+RECORDS_EVIDENCE_MAX_BYTES = env.int("RECORDS_EVIDENCE_MAX_BYTES", default=5 * 1024 * 1024)
 COVERAGE_DUE_SOON_DAYS = env.int(
     "COVERAGE_DUE_SOON_DAYS", default=14
 )  # learners are reminded this long before a due date
@@ -384,6 +407,8 @@ CELERY_TASK_ROUTES = (
         "learning.coverage.tasks.digests_weekly": {"queue": "email"},
         "learning.coverage.tasks.staff_invitation_send": {"queue": "email"},
         "learning.organisations.tasks.invitation_send": {"queue": "email"},
+        "learning.events.tasks.booking_email": {"queue": "email"},
+        "learning.events.tasks.booking_reminder": {"queue": "email"},
         "assessments.tasks.notification_email": {"queue": "email"},
         "learning.coverage.tasks.*": {"queue": "reports"},
         "learning.privacy.tasks.*": {"queue": "reports"},
@@ -420,6 +445,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learning.coverage.tasks.reports_monthly",
         "schedule": crontab(hour=6, minute=30, day_of_month=1),
     },
+    "event-reminders": {"task": "learning.events.tasks.event_reminders", "schedule": 3600.0},
     "follow-ups-daily": {
         "task": "assessments.tasks.follow_ups_daily",
         "schedule": crontab(hour=8, minute=0),
@@ -454,6 +480,24 @@ HEARTBEAT_RETENTION_DAYS = env.int("HEARTBEAT_RETENTION_DAYS", default=7)
 # "Download my data": a ready ZIP may be downloaded for this long, then the hourly cleanup deletes it
 # (docs/privacy-data-export.md).
 DATA_EXPORT_VALID_HOURS = env.int("DATA_EXPORT_VALID_HOURS", default=48)
+
+# --- Provisioning (django-scim2 at /scim/v2/; docs/scim.md): each organisation's identity provider, known by
+# its bearer token, sees and changes only that organisation's people and teams.
+SCIM_SERVICE_PROVIDER = {
+    "USER_MODEL_GETTER": "learning.provisioning.scim.config.person_model",
+    "USER_ADAPTER": "learning.provisioning.scim.users.ScimUserAdapter",
+    "GROUP_MODEL": "learning.provisioning.models.ScimGroup",
+    "GROUP_ADAPTER": "learning.provisioning.scim.groups.ScimGroupAdapter",
+    "USER_FILTER_PARSER": "learning.provisioning.scim.filters.PersonFilter",
+    "GROUP_FILTER_PARSER": "learning.provisioning.scim.filters.GroupFilter",
+    "SERVICE_PROVIDER_CONFIG_MODEL": "learning.provisioning.scim.config.ServiceProviderConfig",
+    "BASE_LOCATION_GETTER": "learning.provisioning.scim.config.base_location",
+    "GET_EXTRA_MODEL_FILTER_KWARGS_GETTER": "learning.provisioning.scim.config.organisation_only",
+    "GET_EXTRA_MODEL_EXCLUDE_KWARGS_GETTER": "learning.provisioning.scim.config.nothing_excluded",
+    "GET_OBJECT_POST_PROCESSOR_GETTER": "learning.provisioning.scim.config.object_as_is",
+    "GET_QUERYSET_POST_PROCESSOR_GETTER": "learning.provisioning.scim.config.listed_with_relations",
+    "AUTH_CHECK_MIDDLEWARE": "learning.provisioning.scim.auth.ScimTokenAuth",
+}
 
 LOGGING = {
     "version": 1,

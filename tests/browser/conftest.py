@@ -44,13 +44,20 @@ def browser():
         browser.close()
 
 
-def _leaves_the_site(url, own_host):
+def _leaves_the_site(url, own_host, peers=()):
     parts = urlsplit(url)
-    return parts.scheme not in ("data", "blob", "about") and parts.netloc != own_host
+    return parts.scheme not in ("data", "blob", "about") and parts.netloc not in (own_host, *peers)
+
+
+@pytest.fixture
+def peer_hosts():
+    """Hosts ("127.0.0.1:port") a test has started itself as a protocol peer (an identity provider), which its
+    pages may visit; a test adds them."""
+    return set()
 
 
 @pytest.fixture(autouse=True)
-def only_the_site_is_called(browser, live_server, monkeypatch):
+def only_the_site_is_called(browser, live_server, monkeypatch, peer_hosts):
     """Fail any browser test whose pages ask a host other than the live server (the product must work inside
     closed NHS networks: no CDN, no gravatar). Every context the test opens records its requests, and those
     to another host are aborted, so none leaves the machine even while the test goes on to fail."""
@@ -62,10 +69,13 @@ def only_the_site_is_called(browser, live_server, monkeypatch):
         context = open_context(**options)
         context.on(
             "request",
-            lambda request: outside.append(request.url) if _leaves_the_site(request.url, own_host) else None,
+            lambda request: (
+                outside.append(request.url) if _leaves_the_site(request.url, own_host, peer_hosts) else None
+            ),
         )
         context.route(
-            lambda url: _leaves_the_site(url, own_host), lambda route: route.abort("blockedbyclient")
+            lambda url: _leaves_the_site(url, own_host, peer_hosts),
+            lambda route: route.abort("blockedbyclient"),
         )
         return context
 
@@ -169,7 +179,7 @@ def sign_in():
             on_the_form()
         page.get_by_label("Email").fill(email)
         page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Sign In").click()
+        page.get_by_role("button", name="Sign In", exact=True).click()  # not "Sign in with <organisation>"
         page.wait_for_load_state()
 
     return do

@@ -30,19 +30,25 @@ def _queued(callbacks):
     return sorted(callback.task.name.rsplit(".", 1)[-1] for callback in callbacks)
 
 
-def test_lessons_only_queue_the_check_and_the_recounts_until_the_change_commits(
+def test_lessons_only_queue_the_check_recounts_and_statements_until_the_change_commits(
     world, django_capture_on_commit_callbacks
 ):
     user, _module, lessons = world
     with django_capture_on_commit_callbacks() as callbacks:  # the request's transaction has not committed
         for lesson in lessons:
             progress.lesson_complete(user=user, lesson=lesson)
-    assert _queued(callbacks) == ["completion_evaluate", "progress_recount"]  # each once per transaction
+    queued = _queued(callbacks)
+    assert [name for name in queued if name != "statements_record"] == [
+        "completion_evaluate",
+        "progress_recount",
+    ]  # each once per transaction
+    # and the xAPI statements (for an organisation with an LRS): the module launched, each lesson completed
+    assert queued.count("statements_record") == 3
     assert not ModuleCompletion.objects.exists()
     assert Enrolment.objects.get(user=user).completion_check_due_at is not None  # owed meanwhile
 
 
-def test_a_recorded_completion_only_queues_its_certificate_and_the_recounts(
+def test_a_recorded_completion_only_queues_its_certificate_recounts_and_statements(
     world, django_capture_on_commit_callbacks
 ):
     user, module, _lessons = world
@@ -50,7 +56,7 @@ def test_a_recorded_completion_only_queues_its_certificate_and_the_recounts(
     with django_capture_on_commit_callbacks() as callbacks:
         completion_id = tasks.completion_evaluate.delay(user.pk, module.pk).get()
     assert ModuleCompletion.objects.get().pk == completion_id
-    assert _queued(callbacks) == ["certificate_issue", "progress_recount"]
+    assert _queued(callbacks) == ["certificate_issue", "progress_recount", "statements_record"]
     assert not Certificate.objects.exists()
 
 

@@ -43,7 +43,7 @@ def test_one_organisation_led_needs_no_name_and_marks_the_open_area():
 
 def test_each_role_sees_its_areas_and_no_others():
     learner = _links(MembershipFactory().user)
-    assert list(learner) == ["My learning", "Catalogue", "Certificates", "Reflections"]
+    assert list(learner) == ["My learning", "Catalogue", "Certificates", "Events", "Reflections"]
     supervisor = _links(MembershipFactory(is_supervisor=True).user)
     assert "Supervision" in supervisor and not any(label.startswith("Coverage") for label in supervisor)
     editor = UserFactory(is_staff=True)

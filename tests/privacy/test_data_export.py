@@ -21,7 +21,7 @@ from learning.privacy.tasks import data_exports_cleanup
 
 pytestmark = pytest.mark.django_db
 
-GATHER_QUERIES = 31  # one query (or prefetch) per kind of row, whatever the person has
+GATHER_QUERIES = 34  # one query (or prefetch) per kind of row, whatever the person has
 
 
 def _ask(client, user, capture):

@@ -104,9 +104,49 @@ DATA = {
     },
     "staff_csv": _staff_csv,
     "invite": lambda o: {"email": o.learner.user.email.replace("learner", "invitee"), "first_name": "New"},
+    "lrs": lambda o: {
+        "endpoint": "https://lrs.example.org/xAPI/",
+        "key": "matrix",
+        "new_secret": "s",
+        "enabled": "on",
+    },
     "preferences": lambda o: {"frequency": "weekly"},
     "profile": lambda o: {"first_name": "Matrix", "last_name": "Person"},
     "gift": _gift,
+    "lms": lambda o: {
+        "name": "Matrix LMS",
+        "issuer": f"https://lms-{o.key}.example",
+        "client_id": "matrix",
+        "deployment_id": "1",
+        "auth_url": f"https://lms-{o.key}.example/auth",
+        "token_url": f"https://lms-{o.key}.example/token",
+        "keyset_url": f"https://lms-{o.key}.example/jwks",
+    },
+    "record": lambda o: {
+        "membership": o.learner.pk,
+        "title": "Recorded by the matrix",
+        "provider": "NES",
+        "completed_on": (date.today() - timedelta(days=3)).isoformat(),
+        "hours": "1.5",
+        "participatory_hours": "0",
+    },
+    "decide": lambda o: {"decision": "verify"},
+    "recorded": lambda o: {
+        "module": o.content.practice.pk,
+        "completed_on": (date.today() - timedelta(days=3)).isoformat(),
+        "reason": "Recorded by the matrix.",
+    },
+    "equivalence": lambda o: {"title": "Matrix course", "provider": "NES", "module": o.content.practice.pk},
+    "event": lambda o: {"title": "Matrix event", "delivery": "in_person", "cpd_minutes": "60"},
+    "event_session": lambda o: {
+        "starts_at": (date.today() + timedelta(days=9)).isoformat() + "T10:00",
+        "ends_at": (date.today() + timedelta(days=9)).isoformat() + "T12:00",
+        "place": "Matrix hall",
+        "capacity": "5",
+        "facilitator": o.supervisor.user.pk,
+    },
+    "attendance": lambda o: {"attended": [o.learner.user.pk]},
+    "approve": lambda o: {"decision": "approve"},
 }
 
 RESET_DOOR = " ".join(["302>/accounts/password/reset/"] * 6)
@@ -187,6 +227,22 @@ ENTRIES = [
     E("invitation_accept", "token=invitation.token", "302>/accounts/signup/ 403 403 403 403 403 | "
                                                      "302>/accounts/signup/ 403 403 403 403 403",
       post="302>/accounts/signup/ 403 403 403 403 403 | 302>/accounts/signup/ 403 403 403 403 403", data="accept"),
+    # --- LTI 1.3 (learning/lti): login, launch and keys are public by nature (an LMS and the person it sends call
+    # them signed out; each launch proves itself by the LMS's signature, state and nonce): without a launch they
+    # answer 400, a GET of the launch 405. Registering an LMS is for the organisation's leads.
+    E("lti_login", "", "400 400 400 400 400 400"),
+    E("lti_launch", "", "405 405 405 405 405 405", post="400 400 400 400 400 400", data="empty"),
+    E("lti_jwks", "", "200 200 200 200 200 200"),
+    E("lti_registrations", "pk=organisation", "login 403 403 200 403 200 | login 403 403 403 403 200"),
+    E("lti_registration_new", "pk=organisation", "login 403 403 200 403 200 | login 403 403 403 403 200",
+      post="login 403 403 ok 403 ok | login 403 403 403 403 ok", data="lms"),
+    # --- provisioning (learning/provisioning, docs/scim.md): the lead's SCIM token page is an organisation page.
+    # The SCIM endpoints answer an organisation's bearer token only, so anonymous people and every signed-in
+    # session alike get SCIM's 401 with a SCIM error body, not the sign-in redirect: their callers are identity
+    # providers, not people (tests/provisioning covers the token's own answers).
+    E("scim_token", "pk=organisation", "login 403 403 200 403 200 | login 403 403 403 403 200"),
+    *[E(f"scim:{name}", "", "401 401 401 401 401 401", post="401 401 401 401 401 401", data="empty")
+      for name in ("users", "groups", "service-provider-config", "resource-types", "schemas")],
     # --- supervision (assessments): sessions are seen by the supervisor who recorded them and those who took part
     E("supervision", "", "login 403 200 403 403 403"),
     E("review_queue", "", "login 403 200 403 403 403"),
@@ -321,11 +377,61 @@ ENTRIES = [
     E("coverage_record", "membership_id=learner", "login 200 200 200 403 200 | login 403 403 403 403 200"),
     E("coverage_record_export_csv", "membership_id=learner", "login 200 200 200 403 200 | login 403 403 403 403 200"),
     E("coverage_record_export_xlsx", "membership_id=learner", "login 200 200 200 403 200 | login 403 403 403 403 200"),
+    # --- learning done elsewhere (learning/records): a record is its owner's, their supervisor's and their
+    # organisation's leads' (and admins'); 404 to anyone else. Nobody decides their own. Leads manage their
+    # organisation's recognised courses and record completions for their staff (403 elsewhere).
+    E("records_list", "", "login 200 200 200 200 200"),
+    E("records_new", "", "login 200 200 200 200 200", post="login ok ok ok ok ok", data="record"),
+    E("records_detail", "record_id=external_record", "login 200 200 200 404 200 | login 404 404 404 404 200"),
+    E("records_edit", "record_id=external_record", "login 200 404 404 404 404 | login 404 404 404 404 404",
+      post="login ok 404 404 404 404 | login 404 404 404 404 404", data="record"),
+    E("records_evidence", "record_id=external_record", "login 200 200 200 404 200 | login 404 404 404 404 200"),
+    E("records_decide", "record_id=external_record", "login 405 405 405 405 405 | login 405 405 405 405 405",
+      post="login 302 ok ok 404 302 | login 404 404 404 404 302", data="decide",
+      to="/learning-elsewhere/{record_id}/"),
+    E("records_verify_queue", "", "login 200 200 200 200 200"),
+    E("records_cpd", "", "login 200 200 200 200 200"),
+    E("records_person_cpd", "membership_id=learner", "login 200 200 200 403 200 | login 403 403 403 403 200"),
+    E("records_completion_new", "membership_id=learner", "login 403 403 200 403 200 | login 403 403 403 403 200",
+      post="login 403 403 ok 403 ok | login 403 403 403 403 ok", data="recorded"),
+    E("records_equivalences", "org_id=organisation", "login 403 403 200 403 200 | login 403 403 403 403 200",
+      post="login 403 403 ok 403 ok | login 403 403 403 403 ok", data="equivalence"),
+    E("records_equivalence_delete", "org_id=organisation pk=equivalence",
+      "login 405 405 405 405 405 | login 405 405 405 405 405",
+      post="login 403 403 ok 403 ok | login 403 403 403 403 ok", data="empty"),
+    # --- events (learning/events): an organisation's events are organisation pages (403 to other organisations);
+    # a booking is its person's (404 to others, admins included); the register is the facilitator's and leads'
+    E("event_list", "", "login 200 200 200 200 200"),
+    E("event_approvals", "", "login 200 200 200 200 200"),
+    E("event_detail", "event_id=event", "login 200 200 200 200 200 | login 403 403 403 403 200"),
+    E("event_book", "session_id=event_session", "login 405 405 405 405 405 | login 405 405 405 405 405",
+      post="login ok ok ok ok ok | login 403 403 403 403 ok", data="empty"),
+    E("booking_cancel", "booking_id=booking", "login 405 405 405 405 405 | login 405 405 405 405 405",
+      post="login ok 404 404 404 404 | login 404 404 404 404 404", data="empty"),
+    E("booking_decide", "booking_id=booking_pending", "login 405 405 405 405 405 | login 405 405 405 405 405",
+      post="login 404 ok ok 404 404 | login 404 404 404 404 404", data="approve"),
+    E("organisation_events", "org_id=organisation", "login 403 403 200 403 200 | login 403 403 403 403 200",
+      post="login 403 403 ok 403 ok | login 403 403 403 403 ok", data="event"),
+    E("event_edit", "event_id=event", "login 403 403 200 403 200 | login 403 403 403 403 200",
+      post="login 403 403 ok 403 ok | login 403 403 403 403 ok", data="event"),
+    E("event_session_new", "event_id=event", "login 403 403 200 403 200 | login 403 403 403 403 200",
+      post="login 403 403 ok 403 ok | login 403 403 403 403 ok", data="event_session"),
+    E("event_session_edit", "session_id=event_session", "login 403 403 200 403 200 | login 403 403 403 403 200",
+      post="login 403 403 ok 403 ok | login 403 403 403 403 ok", data="event_session"),
+    E("event_attendance", "session_id=event_session", "login 403 200 200 403 200 | login 403 403 403 403 200",
+      post="login 403 ok ok 403 ok | login 403 403 403 403 ok", data="attendance"),
+    E("event_sign_in_sheet", "session_id=event_session", "login 403 200 200 403 200 | login 403 403 403 403 200"),
+    # --- learning standards (learning/xapi): an organisation's LRS is set by its leads (403 elsewhere); a module's
+    # cmi5 package is for editors and workforce leads
+    E("xapi_lrs", "pk=organisation", "login 403 403 200 403 200 | login 403 403 403 403 200",
+      post="login 403 403 ok 403 ok | login 403 403 403 403 ok", data="lrs"),
+    E("cmi5_export", "module_id=content.certified", "login 403 403 200 200 200"),
     # --- the Wagtail admin's screens for the project's models
     *snippet_lines("organisations_organisation", "organisation", ADMINS_ONLY, per_org=True),
     *snippet_lines("organisations_team", "team", ADMINS_ONLY, per_org=True),
     *snippet_lines("organisations_membership", "learner", ADMINS_ONLY, per_org=True),
     *snippet_lines("organisations_invitation", "invitation", ADMINS_ONLY, per_org=True),
+    *snippet_lines("sso_organisationsignon", "sign_on", ADMINS_ONLY, per_org=True),
     *snippet_lines("modules_topic", "content.topic", EDITORS_TOO, per_org=False),
     *snippet_lines("modules_frameworklevel", "content.level", EDITORS_TOO, per_org=False),
     *snippet_lines("assessments_quiz", "content.quiz", EDITORS_TOO, per_org=False),
@@ -362,6 +468,7 @@ ENTRIES = [
     E("account_request_reauthentication_code", "", "login 302 302 302 302 302", to="/accounts/reauthenticate/"),
     E("account_confirm_reauthentication_code", "", "login 302 302 302 302 302", to="/accounts/reauthenticate/code/"),
     E("account_email", "", "login 200 200 200 200 200"),
+    E("usersessions_list", "", "login 200 200 200 200 200"),  # allauth's: one's own sessions (a leaver's end)
     E("account_email_verification_sent", "", "200 200 200 200 200 200"),
     E("account_change_password", "", "login 200 200 200 200 200"),
     E("account_set_password", "", "login 302 302 302 302 302", to="/accounts/password/change/"),
@@ -382,6 +489,23 @@ ENTRIES = [
       "302>/accounts/login/?next=%2Faccounts%2F2fa%2Frecovery-codes%2Fgenerate%2F 302 302 302 302 302",
       to="/accounts/reauthenticate/?next=%2Faccounts%2F2fa%2Frecovery-codes%2Fgenerate%2F"),
     E("mfa_download_recovery_codes", "", "login 404 404 404 404 404"),
+    # --- single sign-on (learning/sso, docs/sso.md): allauth's identity-provider pages, public as the sign-in page
+    # is; A's organisation signs in through OpenID Connect, B's through SAML. Without a sign-in under way the
+    # callbacks answer allauth's "sign-in failed" (401) or "not a SAML message" (400).
+    E("openid_connect_login", "provider_id=@matrix-a", "200 200 200 200 200 200"),
+    E("openid_connect_callback", "provider_id=@matrix-a", "401 401 401 401 401 401"),
+    E("saml_login", "organization_slug=@matrix-b", "200 200 200 200 200 200"),
+    E("saml_acs", "organization_slug=@matrix-b", "302 302 302 302 302 302", to="/accounts/saml/{organization_slug}/acs/finish/"),
+    E("saml_finish_acs", "organization_slug=@matrix-b", "401 401 401 401 401 401"),
+    E("saml_sls", "organization_slug=@matrix-b", "400 400 400 400 400 400"),
+    E("saml_metadata", "organization_slug=@matrix-b", "200 200 200 200 200 200"),
+    E("socialaccount_connections", "", "login 200 200 200 200 200"),
+    E("socialaccount_login_cancelled", "", "200 200 200 200 200 200"),
+    E("socialaccount_login_error", "", "401 401 401 401 401 401"),
+    E("socialaccount_signup", "", " ".join(["302>/accounts/login/"] * 6)),
+    # allauth's old addresses for the same pages, sent on to the new ones
+    *[E(f"accounts/social/{old}", "", " ".join([f"301>/accounts/3rdparty/{new}"] * 6), path=f"/accounts/social/{old}")
+      for old, new in (("connections/", ""), ("login/cancelled/",) * 2, ("login/error/",) * 2, ("signup/",) * 2)],
     # --- Wagtail outside the admin: lessons are for people signed in; documents and their password form are public
     E("wagtail_serve", "", "login 200 200 200 200 200", path="content.lesson.url"),
     E("wagtailcore_authenticate_with_password", "page_view_restriction_id=content.sign_in_only page_id=content.lesson",

@@ -11,6 +11,8 @@ from types import SimpleNamespace
 
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
@@ -25,6 +27,7 @@ from assessments.quizzes.services.imports import questions_write
 from certificates.bundles import bundle_request
 from certificates.models import Certificate
 from learning.coverage.services import assignment_create, staff_import_check
+from learning.events.services import booking_create, event_create, session_add
 from learning.organisations.factories import (
     MembershipFactory,
     OrganisationFactory,
@@ -35,6 +38,9 @@ from learning.organisations.models import Organisation
 from learning.organisations.services import invitation_create
 from learning.privacy.services import data_export_request
 from learning.progress.services import lesson_complete
+from learning.records.services import equivalence_create, record_submit
+from learning.sso.models import OrganisationSignOn
+from learning.sso.services import sign_on_save
 from modules.factories import LessonPageFactory, ModulePageFactory, TopicFactory
 from modules.models import FrameworkLevel, LessonPage
 from modules.seed import site_structure_ensure
@@ -188,7 +194,53 @@ def _organisation(key, content, committed):
         )
     with committed():
         o.bundle = bundle_request(organisation=organisation, team=None, requested_by=lead.user)
+    # Learning done elsewhere: the learner's record waiting for verification, with its evidence; a course the
+    # organisation recognises.
+    with committed():
+        o.external_record = record_submit(
+            user=learner.user,
+            membership=learner,
+            data={
+                "title": f"Outside course {key}",
+                "provider": "NES",
+                "completed_on": date.today() - timedelta(days=7),
+                "hours": 2,
+            },
+            evidence=SimpleUploadedFile("certificate.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+        )
+        o.equivalence = equivalence_create(
+            organisation=organisation,
+            module=content.assigned,
+            title=f"Course {key}",
+            provider="NES",
+            user=None,
+        )
+    # Events (learning/events): a session the supervisor facilitates with the learner's place, and one whose
+    # booking waits for the supervisor's approval.
+    with committed():
+        o.event, o.event_session, o.booking = _event_booked(organisation, supervisor, learner, approval=False)
+        _event, _session, o.booking_pending = _event_booked(organisation, supervisor, learner, approval=True)
     return o
+
+
+def _event_booked(organisation, supervisor, learner, *, approval):
+    event = event_create(
+        organisation=organisation,
+        created_by=None,
+        title=f"Matrix event {organisation.pk}",
+        delivery="in_person",
+        needs_supervisor_approval=approval,
+    )
+    starts = timezone.now() + timedelta(days=7)
+    session = session_add(
+        event=event,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=3),
+        place="Matrix hall",
+        capacity=5,
+        facilitator=supervisor.user,
+    )
+    return event, session, booking_create(session=session, user=learner.user)
 
 
 def world_build(capture_on_commit):
@@ -232,6 +284,20 @@ def world_build(capture_on_commit):
         assert states == ("ready", "ready", "in_progress", "graded", "ready"), (
             f"the world is not ready: {states}"
         )
+    # Single sign-on (learning/sso): A's organisation through OpenID Connect, B's through SAML; the addresses
+    # point at nothing, as no matrix line goes as far as the identity provider.
+    a.sign_on = sign_on_save(
+        sign_on=OrganisationSignOn(
+            organisation=a.organisation, key="matrix-a", email_domains="a.example.org",
+            server_url="http://127.0.0.1:9/", client_id="matrix", client_secret="matrix",
+        )
+    )  # fmt: skip
+    b.sign_on = sign_on_save(
+        sign_on=OrganisationSignOn(
+            organisation=b.organisation, protocol="saml", key="matrix-b", email_domains="b.example.org",
+            idp_entity_id="urn:matrix", idp_sso_url="http://127.0.0.1:9/sso", idp_x509cert="MIIB",
+        )
+    )  # fmt: skip
     users = {
         "learner": a.learner.user,
         "supervisor": a.supervisor.user,
