@@ -71,7 +71,7 @@ def _email_for(lti_user) -> str:
 def launch_user_account(*, lti_user_id: int):
     """The account an LMS person signs in as: the one linked to their LTI `sub` for this registration, or a
     learner account in the organisation that registered the LMS (linked from then on)."""
-    lti_user = LtiUser.objects.select_for_update().select_related("auth_user").get(pk=lti_user_id)
+    lti_user = LtiUser.objects.select_for_update(of=("self",)).select_related("auth_user").get(pk=lti_user_id)
     if lti_user.auth_user_id:
         if not lti_user.auth_user.is_active:
             raise ServiceError(_("The account this LMS links you to is closed."), code="inactive")
