@@ -24,7 +24,7 @@ from tests.xapi.journey import module_with_quiz
 from tests.xapi.ralph_peer import KEY, SECRET
 from tests.xapi.schema import statement_errors
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 CHROMIUM = "/usr/bin/chromium"
 CMI5 = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
 MOVEON = "https://w3id.org/xapi/cmi5/context/categories/moveon"
