@@ -5,19 +5,23 @@ bookings; a booking that needs approval is decided by the person's supervisor th
 import rules
 
 from learning.organisations.models import Membership
-from learning.organisations.rules import is_platform_admin
+from learning.organisations.rules import is_platform_admin, leads_organisation
+
+
+def _owner(target):
+    """What names the organisation behind an Organisation, Event, EventSession or Booking: the organisation
+    itself or its event (both read by learning.organisations.rules)."""
+    name = target.__class__.__name__
+    if name in ("Organisation", "Event"):
+        return target
+    if name == "EventSession":
+        return target.event
+    return target.session.event
 
 
 def _organisation_id(target):
-    """The organisation behind an Organisation, Event, EventSession or Booking."""
-    name = target.__class__.__name__
-    if name == "Organisation":
-        return target.pk
-    if name == "Event":
-        return target.organisation_id
-    if name == "EventSession":
-        return target.event.organisation_id
-    return target.session.event.organisation_id
+    owner = _owner(target)
+    return owner.pk if owner.__class__.__name__ == "Organisation" else owner.organisation_id
 
 
 @rules.predicate
@@ -29,14 +33,7 @@ def is_member_there(user, target):
 
 @rules.predicate
 def leads_there(user, target):
-    if target is None or not user.is_authenticated:
-        return False
-    return (
-        Membership.objects.active()
-        .leads()
-        .filter(user=user, organisation_id=_organisation_id(target))
-        .exists()
-    )
+    return target is not None and leads_organisation(user, _owner(target))
 
 
 @rules.predicate
