@@ -1,9 +1,10 @@
 """What content costs no query to serve twice: Wagtail's site root paths in each process's memory, and a
-content version that any cached rendering of pages (a lesson's body, a module's outline) puts in its key.
+content version that anything cached from pages (a lesson's body, a module's outline, the catalogue's modules
+and lessons) puts in its key.
 
-Any save, publication, move or deletion of a page, image or document gives the content a new version, so
-everything cached under the old one is simply no longer read (and expires). Editors change content rarely;
-learners read it all day."""
+Any save, publication, move or deletion of a page, image, document, topic or framework level gives the
+content a new version, so everything cached under the old one is simply no longer read (and expires). Editors
+change content rarely; learners read it all day."""
 
 import logging
 import time
@@ -17,6 +18,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import FrameworkLevel, Topic
 
 logger = logging.getLogger(__name__)
 CONTENT_VERSION_KEY = "modules:content-version"
@@ -74,7 +77,8 @@ def register() -> None:
     _memoise_site_root_paths()
     # One receiver per model (not for every sender): a post_delete receiver for every model would make Django
     # fetch each row before a bulk delete anywhere.
-    for model in (*get_page_models(), get_image_model(), get_document_model()):
+    # Topics and framework levels too: the catalogue's cached cards name them.
+    for model in (*get_page_models(), get_image_model(), get_document_model(), Topic, FrameworkLevel):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"content_saved_{model._meta.label}")
         post_delete.connect(
             content_changed, sender=model, dispatch_uid=f"content_deleted_{model._meta.label}"

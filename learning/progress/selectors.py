@@ -12,6 +12,10 @@ from modules.models import LessonPage, ModulePage
 
 from .models import Enrolment, LessonCompletion, ModuleCompletion
 
+OUTLINE_SECONDS = (
+    3600  # how long content cached under a content version is kept (a new version ends it sooner)
+)
+
 
 @dataclass
 class ModuleProgress:
@@ -54,7 +58,8 @@ def lessons_by_module(modules):
     by_path = {module.path: module.pk for module in modules}
     steplen = ModulePage.steplen
     prefix_filter = reduce(or_, (Q(path__startswith=path) for path in by_path))
-    lessons = LessonPage.objects.live().filter(prefix_filter, depth=modules[0].depth + 1).order_by("path")
+    depths = {module.depth + 1 for module in modules}
+    lessons = LessonPage.objects.live().filter(prefix_filter, depth__in=depths).order_by("path")
     for lesson in lessons.only(
         "id", "title", "path", "depth", "url_path", "slug", "estimated_minutes", "live"
     ):
@@ -64,9 +69,24 @@ def lessons_by_module(modules):
     return result
 
 
+def live_lessons(*, version) -> dict:
+    """{module id: its live lessons in editor order} for every live module, cached under the content version
+    (modules.caching): the lessons a catalogue or My learning shows cost no query."""
+    key = f"progress:live-lessons:{version}"
+    lessons = cache.get(key)
+    if lessons is None:
+        lessons = lessons_by_module(ModulePage.objects.live().only("id", "path", "depth"))
+        cache.set(key, lessons, OUTLINE_SECONDS)
+    return lessons
+
+
 def progress_for_modules(*, user, modules):
-    """{module id: ModuleProgress} for one person, in two queries whatever the number of modules."""
-    return _progress(user=user, lessons=lessons_by_module(modules))
+    """{module id: ModuleProgress} for one person: one query for their completions whatever the number of
+    modules, and one more only for a module not live (an editor's preview of a draft)."""
+    known = live_lessons(version=content_version())
+    lessons = {module.pk: known[module.pk] for module in modules if module.pk in known}
+    lessons.update(lessons_by_module([module for module in modules if module.pk not in known]))
+    return _progress(user=user, lessons=lessons)
 
 
 def _progress(*, user, lessons):
@@ -120,6 +140,15 @@ def _modules_queryset():
     )
 
 
+def _filtered_modules(*, topic, level):
+    modules = _modules_queryset().order_by("title")
+    if topic:
+        modules = modules.filter(topic=topic)
+    if level:
+        modules = modules.filter(framework_levels=level)
+    return modules
+
+
 def module_overview(*, module_id):
     """A published module as the public catalogue describes it, with its number of lessons; None if there is
     no such module."""
@@ -131,14 +160,13 @@ def module_overview(*, module_id):
 
 def catalogue_search(*, user, query="", topic=None, level=None):
     """Published modules matching the filters, with this person's progress on each."""
-    modules = _modules_queryset().order_by("title")
-    if topic:
-        modules = modules.filter(topic=topic)
-    if level:
-        modules = modules.filter(framework_levels=level)
     if query:
-        modules = list(modules.search(query, operator="or"))
-    modules = list(modules)
+        modules = list(_filtered_modules(topic=topic, level=level).search(query, operator="or"))
+    else:  # the same for everyone until the content changes
+        key = f"progress:catalogue:{getattr(topic, 'pk', '')}:{getattr(level, 'pk', '')}:{content_version()}"
+        modules = cache.get_or_set(
+            key, lambda: list(_filtered_modules(topic=topic, level=level)), OUTLINE_SECONDS
+        )
     progress = progress_for_modules(user=user, modules=modules)
     enrolled = (
         set(Enrolment.objects.filter(user=user).values_list("module_id", flat=True))
@@ -193,9 +221,6 @@ def module_detail_for(*, module, user):
         if user.is_authenticated
         else [],
     }
-
-
-OUTLINE_SECONDS = 3600
 
 
 def module_outline(*, lesson, version):

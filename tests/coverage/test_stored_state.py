@@ -11,8 +11,9 @@ from django.utils import timezone
 from learning.coverage import services
 from learning.coverage.models import Requirement
 from learning.coverage.selectors import Scope, requirements_in
-from learning.coverage.selectors.people import with_status
+from learning.coverage.selectors.people import with_state, with_status
 from learning.coverage.selectors.status import DONE_FOREVER, STATUSES
+from learning.progress.models import ModuleCompletion
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +82,36 @@ def test_stored_and_live_states_agree_after_each_recount(org, make_module, commi
         with time_machine.travel(timezone.now() + timedelta(days=days), tick=False):
             for status in STATUSES:
                 assert _listed(org, status) == _live(org, status), (days, status)
+
+
+def _flags(rows):
+    return {row.pk: {status: getattr(row, f"is_{status}") for status in STATUSES} for row in rows}
+
+
+def test_the_states_read_in_python_agree_with_the_sql_ones(org, make_module, committed, complete):
+    """A person's own pages (My learning, their record) evaluate the states in Python from live facts
+    (with_state); reminders select them in SQL (with_status): the same states at every moment."""
+    module = make_module(lessons=2, validity_months=12)
+    _assign(committed, org, module, due_on=date.today() - timedelta(days=3))
+    done = org.learners[0]
+    complete(done.user, module)
+    complete(org.learners[1].user, module, lessons=1)
+    expiry = ModuleCompletion.objects.get(user=done.user).expires_at
+    seen = {}
+    for name, moment in {
+        "now": timezone.now(),
+        "expiring": timezone.now() + timedelta(days=320),
+        "lapsed today": expiry + timedelta(minutes=1),
+        "lapsed": expiry + timedelta(days=2),
+    }.items():
+        with time_machine.travel(moment, tick=False):
+            requirements = Requirement.objects.filter(organisation=org.organisation).order_by("pk")
+            python = _flags(with_state(requirements))
+            assert python == _flags(with_status(requirements)), name
+            seen[name] = python[Requirement.objects.get(membership=done, module=module).pk]
+    assert seen["now"]["completed"] and seen["expiring"]["expiring"]
+    assert not seen["lapsed today"]["completed"] and not seen["lapsed today"]["overdue"]
+    assert seen["lapsed"]["overdue"]
 
 
 def test_a_recount_writes_only_the_requirements_that_changed(org, make_module, committed, complete):

@@ -65,19 +65,36 @@ def status_conditions(now=None, *, people=None) -> dict[str, Q]:
         ),
         started=Q(Exists(lessons)),
         lapsed_today=Q(Exists(lapsed)),
-        today=today,
+        past_due=Q(due_on__lt=today),
     )
 
 
-def _states(*, done, lasting, started, lapsed_today, today) -> dict[str, Q]:
-    """The one definition of the states, from four facts about a requirement's person and module."""
+def _states(*, done, lasting, started, lapsed_today, past_due):
+    """The one definition of the states, from five facts about a requirement: as SQL conditions (each fact a
+    Q) or for one requirement in Python (each fact a Fact)."""
     return {
         "completed": done,
         "in_progress": ~done & started,
         "not_started": ~done & ~started,
-        "overdue": ~done & Q(due_on__lt=today) & ~lapsed_today,
+        "overdue": ~done & past_due & ~lapsed_today,
         "expiring": done & ~lasting,
     }
+
+
+class Fact:
+    """A truth value with the operators of Q, so that `_states` also reads one requirement's facts in Python
+    (`~` on a bool would give -2, not False)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = bool(value)
+
+    def __and__(self, other):
+        return Fact(self.value and other.value)
+
+    def __invert__(self):
+        return Fact(not self.value)
 
 
 def _today_starts(today):
@@ -131,5 +148,20 @@ def stored_status_conditions(now=None) -> dict[str, Q]:
         lasting=Q(done_until__gt=now + timedelta(days=EXPIRING_WITHIN_DAYS)),
         started=Q(started=True),
         lapsed_today=Q(last_expires_at__gte=_today_starts(today)),
-        today=today,
+        past_due=Q(due_on__lt=today),
     )
+
+
+def state_flags(*, due_on, done_until, started, last_expires_at, now=None) -> dict[str, bool]:
+    """{is_<status>: bool} of one requirement from its facts (what `stored_state` computes), as of `now`: the
+    states `stored_status_conditions` selects, without building SQL for them (a person's own few rows)."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    states = _states(
+        done=Fact(done_until is not None and done_until > now),
+        lasting=Fact(done_until is not None and done_until > now + timedelta(days=EXPIRING_WITHIN_DAYS)),
+        started=Fact(started),
+        lapsed_today=Fact(last_expires_at is not None and last_expires_at >= _today_starts(today)),
+        past_due=Fact(due_on < today),
+    )
+    return {f"is_{name}": fact.value for name, fact in states.items()}
