@@ -1,8 +1,9 @@
-"""What content costs no query to serve twice: Wagtail's site root paths in each process's memory, and a
-content version that anything cached from pages (a lesson's body, a module's outline, the catalogue's modules
-and lessons) puts in its key.
+"""What content costs no query to serve twice: Wagtail's site root paths in each process's memory, the
+request's site with its home page in each process's memory under the content version, and the content version
+itself, which anything cached from pages (a lesson's body, a module's outline, the catalogue's modules and
+lessons) puts in its key.
 
-Any save, publication, move or deletion of a page, image, document, topic or framework level gives the
+Any save, publication, move or deletion of a page, image, document, site, topic or framework level gives the
 content a new version, so everything cached under the old one is simply no longer read (and expires). Editors
 change content rarely; learners read it all day."""
 
@@ -16,7 +17,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Site, get_page_models
+from wagtail.models import Site, get_page_models, sites
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import FrameworkLevel, Topic
@@ -24,6 +25,7 @@ from .models import FrameworkLevel, Topic
 logger = logging.getLogger(__name__)
 CONTENT_VERSION_KEY = "modules:content-version"
 _site_root_paths = {"paths": None, "read_at": 0.0}
+_sites = {"version": None, "by_host": {}}  # this process's sites, each with its home page, for one version
 
 
 def content_version() -> str:
@@ -73,12 +75,33 @@ def _memoise_site_root_paths() -> None:
     Site.clear_site_root_paths_cache = staticmethod(clear_site_root_paths_cache)
 
 
+def _memoise_sites() -> None:
+    """Wagtail finds each request's site with a query, then reads the site's home page as its own type with
+    another, before routing to the page asked for. Both are content (a site or a page saved gives a new
+    content version): keep them in this process under the current version, so they cost one cache read."""
+    find = sites.get_site_for_hostname
+
+    def get_site_for_hostname(hostname, port):
+        version = content_version()
+        if _sites["version"] != version:
+            _sites["version"], _sites["by_host"] = version, {}
+        key = (hostname, port)
+        if key not in _sites["by_host"]:
+            site = find(hostname, port)  # Site.DoesNotExist, as before, when there is none
+            site.root_page.specific  # noqa: B018 (read once, now: it is kept on the instance)
+            _sites["by_host"][key] = site
+        return _sites["by_host"][key]
+
+    sites.get_site_for_hostname = get_site_for_hostname
+
+
 def register() -> None:
     _memoise_site_root_paths()
+    _memoise_sites()
     # One receiver per model (not for every sender): a post_delete receiver for every model would make Django
     # fetch each row before a bulk delete anywhere.
     # Topics and framework levels too: the catalogue's cached cards name them.
-    for model in (*get_page_models(), get_image_model(), get_document_model(), Topic, FrameworkLevel):
+    for model in (*get_page_models(), get_image_model(), get_document_model(), Site, Topic, FrameworkLevel):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"content_saved_{model._meta.label}")
         post_delete.connect(
             content_changed, sender=model, dispatch_uid=f"content_deleted_{model._meta.label}"

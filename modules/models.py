@@ -21,7 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import LessonBodyBlock, ReferenceBlock
-from .routing import DirectRouteMixin
+from .routing import DirectRouteMixin, OneQueryViewRestrictions
 
 
 class Topic(index.Indexed, models.Model):
@@ -106,7 +106,7 @@ class ModulePageTag(TaggedItemBase):
     content_object = ParentalKey("modules.ModulePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class HomePage(DirectRouteMixin, Page):
+class HomePage(DirectRouteMixin, OneQueryViewRestrictions, Page):
     """The site's root: routes a request to any page below it in one query (modules/routing.py)."""
 
     intro = RichTextField(blank=True)
@@ -117,7 +117,7 @@ class HomePage(DirectRouteMixin, Page):
     max_count = 1
 
 
-class LearningIndexPage(Page):
+class LearningIndexPage(OneQueryViewRestrictions, Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -125,7 +125,7 @@ class LearningIndexPage(Page):
     subpage_types = ["modules.ModulePage"]
 
 
-class ModulePage(Page):
+class ModulePage(OneQueryViewRestrictions, Page):
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="modules")
     summary = models.TextField(help_text=_("One or two sentences shown in the catalogue."))
     learning_outcomes = StreamField([("outcome", blocks.CharBlock(label=_("Learning outcome")))], blank=True)
@@ -241,7 +241,7 @@ class ModulePage(Page):
         return self.cpd_minutes if self.cpd_minutes is not None else self.estimated_minutes
 
 
-class LessonPage(Page):
+class LessonPage(OneQueryViewRestrictions, Page):
     body = StreamField(LessonBodyBlock())
     estimated_minutes = models.PositiveIntegerField(default=10)
 

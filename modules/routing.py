@@ -4,13 +4,18 @@ Wagtail walks the tree one level at a time, two queries a level (the child by it
 page): eight for a lesson. None of this project's page types routes sub-paths itself (no RoutablePageMixin),
 so the page whose URL path is the request's path is the answer; it is fetched directly, as its own type, once
 this process knows the type. What the process remembers (URL path -> type and id) is checked on every use: a
-page moved, deleted or replaced is simply looked up again."""
+page moved, deleted or replaced is simply looked up again.
+
+Wagtail then checks the view restrictions of the page and its ancestors in two queries (the ancestors, to
+resolve aliases, then their restrictions); OneQueryViewRestrictions asks the same in one."""
 
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.url_routing import RouteResult
 
 _KNOWN: dict[str, tuple[int, int]] = {}  # url_path -> (content type id, page id), in this process
@@ -52,3 +57,14 @@ class DirectRouteMixin:
         if page is None or not page.live:  # as Wagtail: only the page served must be live
             raise Http404
         return RouteResult(page)
+
+
+class OneQueryViewRestrictions:
+    """The view restrictions of a page and its ancestors (an alias's being its source page's, as in Wagtail)
+    in one query: the ancestors' paths follow from the page's own, and Wagtail's aliases point straight at
+    their source (never at another alias), so one level of COALESCE resolves them."""
+
+    def get_view_restrictions(self):
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        sources = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
+        return PageViewRestriction.objects.filter(page_id__in=Subquery(sources))

@@ -1,11 +1,14 @@
 """What the pages cache is forgotten by the events that change it: the navigation's counts and roles, a
-lesson's body and module outline, the site root paths, the two-factor check and the one-query routing."""
+lesson's body and module outline, the catalogue, the site root paths, the request's site and home page, the
+two-factor check and the one-query routing; and the one-query view restrictions say what Wagtail's say."""
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from assessments.models import Notification
 from assessments.practice.services import notifications, reflections
@@ -14,7 +17,7 @@ from learning.core.person_cache import person_cache_forget, person_cache_get
 from learning.organisations.factories import MembershipFactory
 from modules.caching import CONTENT_VERSION_KEY
 from modules.factories import LessonPageFactory
-from modules.models import LessonPage
+from modules.models import HomePage, LessonPage, ModulePage
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +126,51 @@ def test_site_root_paths_come_from_memory_and_follow_a_site_change(client, make_
     site.port = 8080
     site.save()  # Wagtail clears its cached copy, and this process's memory with it
     assert [path.root_url for path in Site.get_site_root_paths()] == ["http://localhost:8080"]
+
+
+def test_a_new_module_and_a_new_topic_name_show_in_the_catalogue(client, make_module):
+    module = make_module(lessons=1)
+    client.force_login(MembershipFactory().user)
+    _settled()
+    assert "1 module<" in _page(client, reverse("catalogue"))  # the modules and lessons are now cached
+    make_module(lessons=2)
+    module.topic.name = "Whole family support"
+    module.topic.save()
+    html = _page(client, reverse("catalogue"))
+    assert "2 modules<" in html and "Whole family support" in html
+
+
+def test_the_site_and_its_home_page_come_from_memory_and_follow_an_edit(client, make_module):
+    lesson = LessonPage.objects.child_of(make_module(lessons=1)).get()
+    client.force_login(MembershipFactory().user)
+    _settled()
+    _page(client, lesson.url)
+    with CaptureQueriesContext(connection) as queries:
+        _page(client, lesson.url)
+    assert not [q for q in queries.captured_queries if "wagtailcore_site" in q["sql"]]
+    home = HomePage.objects.get()
+    home.title = "Whole Family Learning, renewed"
+    home.save_revision().publish()
+    assert "Whole Family Learning, renewed" in _page(client, "/")
+
+
+def test_view_restrictions_in_one_query_are_wagtails_and_hold(client, make_module):
+    module = make_module(lessons=1)
+    lesson = LessonPage.objects.child_of(module).get()
+    restriction = PageViewRestriction.objects.create(
+        page=module, restriction_type=PageViewRestriction.PASSWORD, password="family"
+    )
+    alias = module.create_alias(recursive=True, update_slug="another-route")
+    alias_lesson = LessonPage.objects.child_of(alias).get()
+    for page in (module, lesson, alias, alias_lesson, ModulePage.objects.get(pk=module.pk).get_parent()):
+        ours = set(page.specific.get_view_restrictions())
+        assert ours == set(Page.get_view_restrictions(page)), page
+    assert restriction in alias_lesson.get_view_restrictions()  # the source module's, through the alias
+    client.force_login(MembershipFactory().user)
+    for url in (lesson.url, alias_lesson.url):
+        response = client.get(url)
+        assert response.status_code == 200 and 'name="password"' in response.content.decode()
+        assert "Lesson text." not in response.content.decode()
 
 
 def test_routing_in_one_query_follows_moves_and_unpublishing(client, make_module):
