@@ -29,6 +29,7 @@ from bench.scale.http_prepare import (
     learner_ours,
     learner_peer,
     peer_ensure,
+    peer_env,
     postgres_ensure,
     product_env,
     sqlite_ensure,
@@ -194,7 +195,8 @@ def peer_rows(database_url):
         peer_ensure()
         peer = learner_peer()
         log(f"SQLite: ours {learner['lesson_path']}, the peer's {peer['lesson_path']}; loading them with wrk")
-        with http_server.product(env, name="product-sqlite") as ours, http_server.peer(PEER_VENV) as theirs:
+        servers = http_server.product(env, name="product-sqlite"), http_server.peer(PEER_VENV, env=peer_env())
+        with servers[0] as ours, servers[1] as theirs:
             our_cookie = ours.sign_in("/accounts/login/", _our_fields(learner))
             peer_cookie = theirs.sign_in(
                 "/login/", {"username": peer["username"], "password": peer["password"]}

@@ -58,8 +58,15 @@ def learner_ours(env):
     return run_json([PYTHON, "-m", "bench.scale.http_setup"], env=env)
 
 
+def peer_env():
+    """This environment without the project's settings (scripts/bench-scale exports DJANGO_SETTINGS_MODULE,
+    DATABASE_URL and the rest for the project): the peer reads its own."""
+    project = ("DJANGO_", "DATABASE_", "CACHE_", "CELERY_")
+    return {name: value for name, value in os.environ.items() if not name.startswith(project)}
+
+
 def learner_peer():
-    return run_json([PEER_VENV / "bin" / "python", PEER_DIR / "setup_peer.py"], env=dict(os.environ))
+    return run_json([PEER_VENV / "bin" / "python", PEER_DIR / "setup_peer.py"], env=peer_env())
 
 
 def _manage(*args, env):

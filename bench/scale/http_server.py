@@ -124,6 +124,6 @@ def product(env, *, name="product"):
     )
 
 
-def peer(venv):
+def peer(venv, *, env):
     args = [str(venv / "bin" / "gunicorn"), *PEER_GUNICORN_ARGS[1:]]
-    return _gunicorn(args, env=None, cwd=ROOT, name="peer", probe="/login/")
+    return _gunicorn(args, env=env, cwd=ROOT, name="peer", probe="/login/")
