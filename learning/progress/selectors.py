@@ -83,6 +83,8 @@ def live_lessons(*, version) -> dict:
 def progress_for_modules(*, user, modules):
     """{module id: ModuleProgress} for one person: one query for their completions whatever the number of
     modules, and one more only for a module not live (an editor's preview of a draft)."""
+    if not modules:
+        return {}
     known = live_lessons(version=content_version())
     lessons = {module.pk: known[module.pk] for module in modules if module.pk in known}
     lessons.update(lessons_by_module([module for module in modules if module.pk not in known]))

@@ -70,12 +70,12 @@ def lesson_complete(*, user, lesson) -> LessonCompletion:
     enrolment.save(
         update_fields=["last_lesson", "last_activity_at", "lessons_completed_at", "module_revision_id"]
     )
-    completion_check_request(user=user, module=module)
+    completion_check_request(user_id=user.pk, module_id=module.pk)
     events.learner_progress_changed.send(sender=LessonCompletion, user_id=user.pk, module_id=module.pk)
     return completion
 
 
-def completion_check_request(*, user, module) -> bool:
+def completion_check_request(*, user_id, module_id) -> bool:
     """Ask for the person's completion rule for the module to be evaluated (by learning.completion), since it
     may now be met: the last lesson done, a quiz graded, a reflection signed off. Returns whether it asked.
 
@@ -88,10 +88,10 @@ def completion_check_request(*, user, module) -> bool:
         user=OuterRef("user"), module=OuterRef("module"), cycle=OuterRef("cycle")
     )
     asked = (
-        Enrolment.objects.filter(user=user, module=module, lessons_completed_at__isnull=False)
+        Enrolment.objects.filter(user_id=user_id, module_id=module_id, lessons_completed_at__isnull=False)
         .exclude(Exists(completed))
         .update(completion_check_due_at=Coalesce("completion_check_due_at", timezone.now()))
     )
     if asked:
-        events.completion_check_due.send(sender=Enrolment, user_id=user.pk, module_id=module.pk)
+        events.completion_check_due.send(sender=Enrolment, user_id=user_id, module_id=module_id)
     return bool(asked)

@@ -111,7 +111,7 @@ def test_a_new_request_keeps_the_oldest_unanswered_stamp(world, django_capture_o
         for lesson in lessons:
             progress.lesson_complete(user=user, lesson=lesson)
         Enrolment.objects.update(completion_check_due_at=long_ago)
-        assert progress.completion_check_request(user=user, module=module) is True
+        assert progress.completion_check_request(user_id=user.pk, module_id=module.pk) is True
     assert Enrolment.objects.get(user=user).completion_check_due_at == long_ago
 
 
@@ -119,7 +119,7 @@ def test_no_check_is_asked_while_lessons_remain_or_once_completed(world, django_
     user, module, lessons = world
     with django_capture_on_commit_callbacks(execute=True):
         progress.lesson_complete(user=user, lesson=lessons[0])
-        assert progress.completion_check_request(user=user, module=module) is False
+        assert progress.completion_check_request(user_id=user.pk, module_id=module.pk) is False
         progress.lesson_complete(user=user, lesson=lessons[1])
     assert ModuleCompletion.objects.count() == 1
-    assert progress.completion_check_request(user=user, module=module) is False
+    assert progress.completion_check_request(user_id=user.pk, module_id=module.pk) is False

@@ -112,5 +112,5 @@ def reflection_sign_off(*, entry, user, body: str = "") -> ReflectiveEntry:
         message=_("%(name)s signed off %(about)s.") % {"name": user, "about": about(entry)},
     )
     if entry.module_id:
-        completion_check_request(user=entry.author, module=entry.module)
+        completion_check_request(user_id=entry.author_id, module_id=entry.module_id)
     return entry

@@ -11,6 +11,7 @@ from assessments.models import Attempt, AttemptQuestion, Question, Quiz
 from assessments.quizzes import scoring
 from assessments.quizzes.bank_mapping import snapshot_of
 from assessments.quizzes.selectors import quiz_lesson_coverage
+from learning.core.bulk import rows_update
 from learning.core.errors import ServiceError
 from learning.progress.services import completion_check_request
 
@@ -124,19 +125,19 @@ def attempt_save_answers(*, attempt: Attempt, answers: dict) -> Attempt:
         raise ServiceError(_("This attempt has already been submitted."), code="submitted")
     if attempt.deadline and timezone.now() > attempt.deadline:
         raise ServiceError(_("The time limit has passed; your saved answers will be marked."), code="timeout")
-    AttemptQuestion.objects.bulk_update(_select(attempt.items.all(), answers), ["selected"])
+    rows_update(_select(attempt.items.all(), answers), ["selected"])
     return attempt
 
 
 def _locked_with_items(attempt_id) -> tuple[Attempt, list[AttemptQuestion]]:
-    """The attempt (with its person, quiz and module), locked, and its questions, in one read."""
+    """The attempt (with its quiz), locked, and its questions, in one read."""
     items = list(
         AttemptQuestion.objects.select_for_update(of=("attempt",))
-        .select_related("attempt__user", "attempt__quiz__module")
+        .select_related("attempt__quiz")
         .filter(attempt_id=attempt_id)
     )
     if not items:  # an attempt with no questions (none is drawn so): the attempt alone
-        attempt = Attempt.objects.select_for_update(of=("self",)).select_related("user", "quiz__module")
+        attempt = Attempt.objects.select_for_update(of=("self",)).select_related("quiz")
         return attempt.get(pk=attempt_id), []
     attempt = items[0].attempt
     for item in items:
@@ -149,7 +150,7 @@ def attempt_submit(*, attempt: Attempt, answers: dict | None = None) -> Attempt:
     """Grade the attempt once. A double or replayed submit returns the graded attempt unchanged; after
     the time limit, only the answers saved in time are marked.
 
-    One locked read of the attempt with its questions (and its person, quiz and module), graded in memory,
+    One locked read of the attempt with its questions (and its quiz), graded in memory,
     then one write of the questions' answers and marks and one of the attempt: four statements with the
     completion check, whatever the number of questions. The lock on the attempt's row makes two submits of
     one attempt take turns (the second finds it graded); submits of different attempts never wait on each
@@ -163,11 +164,11 @@ def attempt_submit(*, attempt: Attempt, answers: dict | None = None) -> Attempt:
         _select(items, answers)
     for item in items:
         item.mark = scoring.question_mark(item.snapshot, item.selected)
-    AttemptQuestion.objects.bulk_update(items, ["selected", "mark"])
+    rows_update(items, ["selected", "mark"])
     attempt.score = scoring.attempt_score(item.mark for item in items)
     attempt.passed = attempt.score >= attempt.pass_mark
     attempt.status, attempt.submitted_at, attempt.timed_out = Attempt.Status.GRADED, now, timed_out
     attempt.save(update_fields=["score", "passed", "status", "submitted_at", "timed_out"])
     if attempt.quiz.module_id:
-        completion_check_request(user=attempt.user, module=attempt.quiz.module)
+        completion_check_request(user_id=attempt.user_id, module_id=attempt.quiz.module_id)
     return attempt

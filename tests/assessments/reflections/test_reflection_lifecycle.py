@@ -158,7 +158,7 @@ def test_sign_off_asks_for_the_modules_completion_check(world, make_entry, monke
     reviews.reflection_sign_off(
         entry=make_entry("submitted"), user=world.supervisor.user
     )  # no module: not asked
-    assert calls == [{"user": world.author.user, "module": module}]
+    assert calls == [{"user_id": world.author.user.pk, "module_id": module.pk}]
 
 
 def test_signed_off_reflection_completes_a_module_that_requires_one(
