@@ -80,6 +80,22 @@ def live_lessons(*, version) -> dict:
     return lessons
 
 
+# What a module card or a list row shows of a module: its title and URL, topic, summary and minutes.
+CARD_FIELDS = ("title", "slug", "url_path", "path", "depth", "live", "locale", "summary", "estimated_minutes")
+
+
+def live_modules(*, version) -> dict:
+    """{module id: module} of every live module, read with only the fields of a card (and its topic), cached
+    under the content version: My learning and the assigned panel name their modules without reading the page
+    tree or parsing a module's content."""
+
+    def read():
+        modules = ModulePage.objects.live().select_related("topic").only(*CARD_FIELDS, "topic")
+        return {module.pk: module for module in modules}
+
+    return cache.get_or_set(f"progress:live-modules:{version}", read, OUTLINE_SECONDS)
+
+
 def progress_for_modules(*, user, modules):
     """{module id: ModuleProgress} for one person: one query for their completions whatever the number of
     modules, and one more only for a module not live (an editor's preview of a draft)."""
@@ -181,11 +197,12 @@ def catalogue_search(*, user, query="", topic=None, level=None):
 def my_learning(*, user):
     """The dashboard: modules in progress and completed, each with progress and where to resume. (The
     training assigned to the person is coverage's panel on the page: coverage_tags.assigned_panel.)"""
+    modules = live_modules(version=content_version())
     enrolments = list(
-        Enrolment.objects.filter(user=user, module__live=True)
-        .select_related("module__topic")
-        .order_by("-last_activity_at")
+        Enrolment.objects.filter(user=user, module__in=list(modules)).order_by("-last_activity_at")
     )
+    for enrolment in enrolments:
+        enrolment.module = modules[enrolment.module_id]
     progress = progress_for_modules(user=user, modules=[e.module for e in enrolments])
     completions = {
         (c.module_id, c.cycle): c

@@ -180,11 +180,21 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+
+def cache_from_env(default):
+    """CACHES from CACHE_URL, with Django's Redis backend replaced by the one that keeps its client
+    (learning/core/redis_cache.py)."""
+    config = env.cache("CACHE_URL", default=default)
+    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        config["BACKEND"] = "learning.core.redis_cache.KeptClientRedisCache"
+    elif config["BACKEND"].endswith("LocMemCache"):
+        config.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10000)
+    return {"default": config}
+
+
 # In process memory by default (one process: development, tests); Redis in production, where every worker must
 # see the same sessions and the same forgotten records (docs/scaling.md, "Caching").
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10000)
+CACHES = cache_from_env("locmemcache://")
 # Sessions are read from the cache and written to both, so a request reads no session row and a cache that is
 # emptied loses nobody's sign-in.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -1,7 +1,7 @@
 """Production: PostgreSQL, Redis, SMTP, secure cookies and HSTS; every secret comes from the environment."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, REDIS_BROKER_OPTIONS, env
+from .base import DATABASES, REDIS_BROKER_OPTIONS, cache_from_env, env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
@@ -14,7 +14,7 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     REDIS_BROKER_OPTIONS  # visibility timeout sized to the longest task: see base.py
 )
-CACHES = {"default": env.cache("CACHE_URL", default=CELERY_BROKER_URL.replace("redis://", "rediscache://"))}
+CACHES = cache_from_env(CELERY_BROKER_URL.replace("redis://", "rediscache://"))
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env("EMAIL_HOST")

@@ -4,6 +4,9 @@ drill-down lists of a dashboard."""
 from django.db.models import BooleanField, ExpressionWrapper, F
 from django.utils import timezone
 
+from learning.progress.selectors import live_modules
+from modules.caching import content_version
+
 from ..models import Requirement
 from .status import latest_expiry, state_flags, status_conditions, stored_state, stored_status_conditions
 
@@ -47,15 +50,18 @@ def effective_due(requirement):
 def assigned_to(*, user, now=None) -> list:
     """The modules required of a person and not yet completed, soonest first: one entry per module (the
     earliest due date when two organisations require it), each with `due` and `is_overdue`."""
+    modules = live_modules(version=content_version())
     rows = with_state(
-        Requirement.objects.filter(membership__user=user, membership__is_active=True, module__live=True)
-        .select_related("module", "organisation")
+        Requirement.objects.filter(membership__user=user, membership__is_active=True)
+        .filter(module__in=list(modules))
+        .select_related("organisation")
         .order_by("due_on", "module__title"),
         now=now,
     )
     outstanding = {}
     for row in rows:
         if not row.is_completed and row.module_id not in outstanding:
+            row.module = modules[row.module_id]
             row.due = effective_due(row)
             outstanding[row.module_id] = row
     return sorted(outstanding.values(), key=lambda row: (not row.is_overdue, row.due, row.module.title))
