@@ -8,7 +8,7 @@ assessments.view_follow_up (submitted to them, while they hold the role); leads 
 from dataclasses import dataclass
 
 import rules
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from assessments.models import FollowUp
 from learning.organisations.models import Membership, acting_supervisor
@@ -31,10 +31,15 @@ def follow_ups_of(*, user):
 
 
 def follow_ups_open_for(*, user):
-    """What My learning shows: follow-ups to write, and those waiting for the supervisor; oldest due first."""
-    return _with_context(
+    """What My learning's panel shows: follow-ups to write, and those waiting for the supervisor, oldest due
+    first, each with its completion and `module_title` (not the whole module page and organisation: the
+    query is planned on every visit, and usually finds nothing)."""
+    return (
         FollowUp.objects.filter(user=user, status__in=[Status.DUE, Status.SUBMITTED])
-    ).order_by("due_on", "pk")
+        .select_related("completion")
+        .annotate(module_title=F("module__title"))
+        .order_by("due_on", "pk")
+    )
 
 
 def follow_up_for(*, follow_up_id, user, rule="assessments.view_follow_up"):

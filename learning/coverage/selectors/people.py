@@ -55,7 +55,7 @@ def assigned_to(*, user, now=None) -> list:
         Requirement.objects.filter(membership__user=user, membership__is_active=True)
         .filter(module__in=list(modules))
         .select_related("organisation")
-        .order_by("due_on", "module__title"),
+        .order_by("due_on", "pk"),  # the earliest due first; sorted by title below, from the modules' map
         now=now,
     )
     outstanding = {}
