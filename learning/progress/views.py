@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from learning.core.errors import ServiceError
+from modules.caching import content_version
 from modules.models import LessonPage, ModulePage
 
 from . import selectors, services
@@ -25,7 +26,8 @@ def catalogue(request):
     rows = selectors.catalogue_search(
         user=request.user, query=filters.get("q", ""), topic=filters.get("topic"), level=filters.get("level")
     )
-    return render(request, "progress/catalogue.html", {"form": form, "rows": rows, "searched": bool(filters)})
+    context = {"form": form, "rows": rows, "searched": bool(filters), "content_version": content_version()}
+    return render(request, "progress/catalogue.html", context)
 
 
 def module_overview(request, module_id):

@@ -17,7 +17,7 @@ from learning.core.person_cache import person_cache_forget, person_cache_get
 from learning.organisations.factories import MembershipFactory
 from modules.caching import CONTENT_VERSION_KEY
 from modules.factories import LessonPageFactory
-from modules.models import HomePage, LessonPage, ModulePage
+from modules.models import HomePage, LessonPage, ModulePage, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -136,8 +136,12 @@ def test_a_new_module_and_a_new_topic_name_show_in_the_catalogue(client, make_mo
     make_module(lessons=2)
     module.topic.name = "Whole family support"
     module.topic.save()
+    Topic.objects.create(name="Recovery communities", slug="recovery-communities")
     html = _page(client, reverse("catalogue"))
     assert "2 modules<" in html and "Whole family support" in html
+    assert ">Recovery communities</option>" in html  # the filters' choices, cached while nothing changed
+    searched = _page(client, reverse("catalogue") + "?q=kinship&topic=999999")
+    assert 'value="kinship"' in searched  # a bound form (here an invalid one) is rendered afresh
 
 
 def test_the_site_and_its_home_page_come_from_memory_and_follow_an_edit(client, make_module):
