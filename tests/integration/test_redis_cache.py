@@ -41,10 +41,14 @@ def test_values_round_trip_expire_and_are_deleted(redis_cache):
     assert redis_cache.get("record", "absent") == "absent"
 
 
-def test_production_settings_use_it():
+def test_the_settings_choose_it_for_a_redis_url(monkeypatch):
     from learning.settings.base import cache_from_env
 
+    monkeypatch.delenv("CACHE_URL", raising=False)  # the default given (production: the broker's Redis)
     assert cache_from_env("rediscache://127.0.0.1:6379/1")["default"]["BACKEND"] == (
         "learning.core.redis_cache.KeptClientRedisCache"
     )
-    assert cache_from_env("locmemcache://")["default"]["OPTIONS"]["MAX_ENTRIES"] == 10000
+    monkeypatch.setenv("CACHE_URL", "rediscache://127.0.0.1:6379/2")  # or CACHE_URL, which wins
+    assert cache_from_env("locmemcache://")["default"]["BACKEND"].endswith("KeptClientRedisCache")
+    monkeypatch.setenv("CACHE_URL", "locmemcache://")
+    assert cache_from_env("rediscache://127.0.0.1:6379/1")["default"]["OPTIONS"]["MAX_ENTRIES"] == 10000
