@@ -28,7 +28,7 @@ def rows_update(objs, fields) -> int:
         f"WHERE {quote(model._meta.db_table)}.{quote(key.column)} = v.column1"
     )
     params = [
-        field.get_db_prep_save(field.pre_save(obj, add=False), connection)
+        field.get_db_prep_save(getattr(obj, field.attname), connection)  # as bulk_update: no pre_save
         for obj in objs
         for field in (key, *targets)
     ]

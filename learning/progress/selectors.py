@@ -8,13 +8,12 @@ from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q
 
 from modules.caching import content_version
-from modules.models import LessonPage, ModulePage
+from modules.models import FrameworkMapping, LessonPage, ModulePage
 
 from .models import Enrolment, LessonCompletion, ModuleCompletion
 
-OUTLINE_SECONDS = (
-    3600  # how long content cached under a content version is kept (a new version ends it sooner)
-)
+# How long content cached under a content version is kept (a new version ends it sooner).
+OUTLINE_SECONDS = 3600
 
 
 @dataclass
@@ -72,12 +71,11 @@ def lessons_by_module(modules):
 def live_lessons(*, version) -> dict:
     """{module id: its live lessons in editor order} for every live module, cached under the content version
     (modules.caching): the lessons a catalogue or My learning shows cost no query."""
-    key = f"progress:live-lessons:{version}"
-    lessons = cache.get(key)
-    if lessons is None:
-        lessons = lessons_by_module(ModulePage.objects.live().only("id", "path", "depth"))
-        cache.set(key, lessons, OUTLINE_SECONDS)
-    return lessons
+    return cache.get_or_set(
+        f"progress:live-lessons:{version}",
+        lambda: lessons_by_module(ModulePage.objects.live().only("id", "path", "depth")),
+        OUTLINE_SECONDS,
+    )
 
 
 # What a module card or a list row shows of a module: its title and URL, topic, summary and minutes.
@@ -85,13 +83,13 @@ CARD_FIELDS = ("title", "slug", "url_path", "path", "depth", "live", "locale", "
 
 
 def live_modules(*, version) -> dict:
-    """{module id: module} of every live module, read with only the fields of a card (and its topic), cached
-    under the content version: My learning and the assigned panel name their modules without reading the page
-    tree or parsing a module's content."""
+    """{module id: module} of every live module in title order, read with only the fields of a card and its
+    topic, cached under the content version: the catalogue, My learning and the assigned panel show their
+    modules without reading the page tree or parsing a module's content."""
 
     def read():
         modules = ModulePage.objects.live().select_related("topic").only(*CARD_FIELDS, "topic")
-        return {module.pk: module for module in modules}
+        return {module.pk: module for module in modules.order_by("title")}
 
     return cache.get_or_set(f"progress:live-modules:{version}", read, OUTLINE_SECONDS)
 
@@ -180,11 +178,15 @@ def catalogue_search(*, user, query="", topic=None, level=None):
     """Published modules matching the filters, with this person's progress on each."""
     if query:
         modules = list(_filtered_modules(topic=topic, level=level).search(query, operator="or"))
-    else:  # the same for everyone until the content changes
-        key = f"progress:catalogue:{getattr(topic, 'pk', '')}:{getattr(level, 'pk', '')}:{content_version()}"
-        modules = cache.get_or_set(
-            key, lambda: list(_filtered_modules(topic=topic, level=level)), OUTLINE_SECONDS
+    else:  # the same for everyone until the content changes: filtered in memory
+        at_level = set(
+            FrameworkMapping.objects.filter(level=level).values_list("module_id", flat=True) if level else ()
         )
+        modules = [
+            module
+            for module in live_modules(version=content_version()).values()
+            if (not topic or module.topic_id == topic.pk) and (not level or module.pk in at_level)
+        ]
     progress = progress_for_modules(user=user, modules=modules)
     enrolled = (
         set(Enrolment.objects.filter(user=user).values_list("module_id", flat=True))
